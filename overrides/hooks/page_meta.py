@@ -1,0 +1,28 @@
+"""Hook: every page exists in both languages and has complete front matter.
+
+Also puts the "source pages · last reviewed" line into the page's metadata, for
+overrides/main.html to show. Problems stop the build with file and line named.
+"""
+from __future__ import annotations
+
+import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from guide import pages
+from guide.errors import ContentError
+from mkdocs.exceptions import PluginError
+
+
+def on_config(config):
+    errors = pages.parity_errors()
+    if errors:
+        raise PluginError("Every page must exist in Dutch and English:\n" + "\n".join(map(str, errors)))
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        meta = pages.read_front_matter(page.file.abs_src_path)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    page.meta["source_note"] = pages.source_note(meta, lang)
+    return markdown

@@ -1,0 +1,129 @@
+"""Checklists: the guide's tips, one YAML file per phase in ``docs/data/checklists/``.
+
+Each item has a stable ``id``, identical in both languages, so a reader's ticks
+(stored in the browser by that id) survive a language switch and edits of the text.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .datafiles import DATA_DIR, LANGUAGES, display_path, load_yaml, require_text, require_translations
+from .directives import DirectiveError, register
+from .errors import ContentError
+
+CHECKLIST_DIR = DATA_DIR / "checklists"
+ITEM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    text: dict  # lang -> Markdown (inline)
+    line: int
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: dict  # lang -> text
+    items: tuple
+    path: str
+
+
+def _load_one(path: Path) -> Checklist:
+    shown = display_path(path)
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise ContentError(shown, 1, "a checklist file must be a mapping with 'title' and 'items'")
+    title = require_translations(data, "title", shown, "checklist")
+    items_data = data.get("items")
+    if not isinstance(items_data, list) or not items_data:
+        raise ContentError(shown, data.line_of("items"), "checklist: 'items' must be a non-empty list")
+    items = []
+    seen = set()
+    for entry in items_data:
+        if not isinstance(entry, dict):
+            raise ContentError(shown, getattr(items_data, "line", None), "each item must be a mapping with id, nl, en")
+        item_id = require_text(entry, "id", shown, "checklist item")
+        if not ITEM_ID.match(item_id):
+            raise ContentError(
+                shown, entry.line_of("id"), f"item id '{item_id}' is not lowercase-with-hyphens",
+                "use letters, digits and hyphens, e.g. 'woning-kampeerklaar'",
+            )
+        if item_id in seen:
+            raise ContentError(shown, entry.line_of("id"), f"duplicate item id '{item_id}'")
+        seen.add(item_id)
+        texts = {}
+        for lang in LANGUAGES:
+            texts[lang] = require_text(entry, lang, shown, f"checklist item '{item_id}'")
+        items.append(Item(item_id, texts, entry.line))
+    return Checklist(path.stem, title, tuple(items), shown)
+
+
+def _signature(directory: Path) -> tuple:
+    return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(directory.glob("*.yml")))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_all_cached(directory: Path, signature: tuple) -> dict:
+    checklists = {}
+    owner = {}
+    for path in sorted(directory.glob("*.yml")):
+        checklist = _load_one(path)
+        for item in checklist.items:
+            # State is stored per item id across the whole site, so ids are unique site-wide.
+            if item.id in owner:
+                raise ContentError(
+                    checklist.path, item.line, f"item id '{item.id}' is also used in {owner[item.id]}",
+                    "item ids must be unique across all checklists",
+                )
+            owner[item.id] = checklist.path
+        checklists[checklist.id] = checklist
+    return checklists
+
+
+def load_all(directory: Path = CHECKLIST_DIR) -> dict[str, Checklist]:
+    """All checklists by id (the file name without ``.yml``), validated."""
+    return _load_all_cached(directory, _signature(directory))
+
+
+def _get(checklist_id: str | None) -> Checklist:
+    checklists = load_all()
+    if not checklist_id or checklist_id not in checklists:
+        raise DirectiveError(
+            f"no checklist '{checklist_id}'",
+            f"checklists are the files in {display_path(CHECKLIST_DIR)}: {', '.join(sorted(checklists))}",
+        )
+    return checklists[checklist_id]
+
+
+@register("checklist")
+def render_checklist(checklist_id: str | None, lang: str) -> str:
+    """The checklist as a plain list; overrides/assets/checklist.js adds the checkboxes."""
+    checklist = _get(checklist_id)
+    title = html.escape(checklist.title[lang], quote=True)
+    lines = [
+        f'<div class="checklist" data-checklist="{checklist.id}" data-title="{title}" markdown>',
+        f'<ul class="checklist__items">',
+    ]
+    for item in checklist.items:
+        lines.append(
+            f'<li class="checklist__item" id="tip-{item.id}" data-item-id="{item.id}" markdown="span">'
+            f"{item.text[lang]}</li>"
+        )
+    lines += ["</ul>", "</div>", ""]
+    return "\n".join(lines)
+
+
+@register("checklist_progress")
+def render_progress(checklist_id: str | None, lang: str) -> str:
+    """A placeholder the checklist script fills with "3 of 9 done" for the home page overview."""
+    checklist = _get(checklist_id)
+    ids = " ".join(item.id for item in checklist.items)
+    return (
+        f'<span class="checklist-progress" data-checklist="{checklist.id}" data-items="{ids}"></span>'
+    )

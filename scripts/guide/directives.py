@@ -1,0 +1,82 @@
+"""Expand ``{{ name("argument") }}`` directives in page Markdown.
+
+Directives let pages render structured content from the data files in
+``docs/data/`` (checklists, links, the glossary) instead of copying it into
+Markdown. Each kind of content registers its renderer here; an unknown
+directive or a bad argument fails the build naming the file and line.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .errors import ContentError
+
+DIRECTIVE = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\(\s*(?:\"(?P<arg>[^\"]*)\")?\s*\)\s*\}\}")
+# Anything that looks like a directive but does not parse, so typos are caught too.
+DIRECTIVE_LIKE = re.compile(r"\{\{.*?\}\}")
+
+Renderer = Callable[[str | None, str], str]
+_RENDERERS: dict[str, Renderer] = {}
+
+
+class DirectiveError(Exception):
+    """Raised by a renderer; the expander adds file and line."""
+
+    def __init__(self, message: str, hint: str = ""):
+        self.message = message
+        self.hint = hint
+        super().__init__(message)
+
+
+def register(name: str) -> Callable[[Renderer], Renderer]:
+    def decorator(func: Renderer) -> Renderer:
+        _RENDERERS[name] = func
+        return func
+
+    return decorator
+
+
+def known() -> list[str]:
+    return sorted(_RENDERERS)
+
+
+def expand(markdown: str, lang: str, path: str, depth: int = 0) -> str:
+    """Replace every directive in ``markdown``; renderers may emit directives themselves."""
+    out_lines = []
+    in_fence = False
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence or "{{" not in line:
+            out_lines.append(line)
+            continue
+
+        def replace(match: re.Match) -> str:
+            name, arg = match.group("name"), match.group("arg")
+            renderer = _RENDERERS.get(name)
+            if renderer is None:
+                raise ContentError(
+                    path, number, f"unknown directive '{name}'", f"use one of: {', '.join(known())}"
+                )
+            try:
+                rendered = renderer(arg, lang)
+            except DirectiveError as exc:
+                raise ContentError(path, number, f"{name}(): {exc.message}", exc.hint) from None
+            except ContentError:
+                raise
+            if "{{" in rendered and depth < 3:
+                rendered = expand(rendered, lang, path, depth + 1)
+            return rendered
+
+        expanded = DIRECTIVE.sub(replace, line)
+        leftover = DIRECTIVE_LIKE.search(expanded)
+        if leftover and DIRECTIVE_LIKE.search(line):
+            raise ContentError(
+                path,
+                number,
+                f"malformed directive {leftover.group(0)!r}",
+                'write it as {{ name("argument") }}, for example {{ checklist("voorbereiding") }}',
+            )
+        out_lines.append(expanded)
+    return "\n".join(out_lines)

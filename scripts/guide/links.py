@@ -1,0 +1,1 @@
+"""Links: placeholder until docs/data/links.yml lands (being written now)."""

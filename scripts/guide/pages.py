@@ -1,0 +1,132 @@
+"""The site's pages: which exist in which language, and their front matter.
+
+Pages use mkdocs-static-i18n's suffix layout: ``voorbereiding.nl.md`` beside
+``voorbereiding.en.md``. Every page must exist in every language.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+
+from .datafiles import DOCS_DIR, LANGUAGES, LineDict, _LineLoader, display_path
+from .errors import ContentError
+
+PAGE_NAME = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2})\.md$")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
+SOURCE_PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
+REQUIRED = {
+    "description": "one or two sentences for search results and the meta description",
+    "last_reviewed": "the date someone last checked the page against the guide, e.g. 2026-11-29",
+}
+
+
+def page_files(docs_dir: Path = DOCS_DIR) -> dict[str, dict[str, Path]]:
+    """Pages by their language-independent name ('voorbereiding.md'), then by language."""
+    pages: dict[str, dict[str, Path]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir)
+        if rel.parts[0] == "data":
+            continue
+        match = PAGE_NAME.match(rel.name)
+        base = str(rel.with_name(match.group("base") + ".md")) if match else str(rel)
+        lang = match.group("lang") if match else None
+        pages.setdefault(base, {})[lang] = path
+    return pages
+
+
+def parity_errors(docs_dir: Path = DOCS_DIR) -> list[ContentError]:
+    """Every page in every language; a page without a language suffix is an error too."""
+    errors = []
+    for base, by_lang in page_files(docs_dir).items():
+        if None in by_lang:
+            errors.append(
+                ContentError(
+                    display_path(by_lang[None]), None, "page has no language suffix",
+                    f"rename it to {base[:-3]}.nl.md and add {base[:-3]}.en.md",
+                )
+            )
+            continue
+        for lang in LANGUAGES:
+            if lang not in by_lang:
+                other = next(iter(by_lang.values()))
+                missing = other.with_name(f"{Path(base).stem}.{lang}.md")
+                errors.append(
+                    ContentError(
+                        display_path(missing), None, f"missing translation of {display_path(other)}",
+                        f"create {display_path(missing)} (every page exists in {', '.join(LANGUAGES)})",
+                    )
+                )
+        for lang in by_lang:
+            if lang not in LANGUAGES:
+                errors.append(
+                    ContentError(display_path(by_lang[lang]), None, f"unknown language '{lang}'",
+                                 f"the site's languages are {', '.join(LANGUAGES)}")
+                )
+    return errors
+
+
+def read_front_matter(path: Path) -> LineDict:
+    """Parse and validate a page's front matter; errors name the file and line."""
+    shown = display_path(path)
+    text = Path(path).read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError(shown, 1, "page has no front matter",
+                           "start the file with a '---' block holding description and last_reviewed")
+    loader = _LineLoader(match.group("yaml") or "")
+    loader.name = shown
+    try:
+        meta = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        # +1 for 1-based lines, +1 for the opening '---'
+        line = mark.line + 2 if mark else 1
+        raise ContentError(shown, line, f"broken front matter: {exc.problem or exc.context}",
+                           "front matter is YAML: check colons, quotes and indentation") from None
+    finally:
+        loader.dispose()
+    if meta is None:
+        meta = LineDict()
+        meta.line, meta.key_lines = 1, {}
+    if not isinstance(meta, dict):
+        raise ContentError(shown, 2, "front matter must be 'key: value' lines")
+    # Key lines are relative to the YAML block, which starts on line 2.
+    meta.key_lines = {k: v + 1 for k, v in meta.key_lines.items()}
+    for key, hint in REQUIRED.items():
+        value = meta.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise ContentError(shown, 1, f"front matter has no '{key}'", f"add '{key}:' — {hint}")
+    if not isinstance(meta["description"], str):
+        raise ContentError(shown, meta.line_of("description"), "'description' must be text")
+    if not isinstance(meta["last_reviewed"], dt.date):
+        raise ContentError(shown, meta.line_of("last_reviewed"), "'last_reviewed' must be a date (YYYY-MM-DD)")
+    if "source_pages" in meta and not SOURCE_PAGES.match(str(meta["source_pages"])):
+        raise ContentError(shown, meta.line_of("source_pages"),
+                           "'source_pages' must be a page or a range of the PDF guide, e.g. 5-7")
+    return meta
+
+
+MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
+    "en": "January February March April May June July August September October November December".split(),
+}
+
+
+def format_date(date: dt.date, lang: str) -> str:
+    return f"{date.day} {MONTHS[lang][date.month - 1]} {date.year}"
+
+
+def source_note(meta: dict, lang: str) -> str:
+    """'Bron: KIS-handreiking (2020), p. 5–7 · laatst gecontroleerd 29 november 2026'."""
+    reviewed = format_date(meta["last_reviewed"], lang)
+    pages = str(meta.get("source_pages", "")).replace("-", "–")
+    if lang == "nl":
+        parts = [f"Bron: KIS-handreiking (2020), p. {pages}"] if pages else []
+        parts.append(f"laatst gecontroleerd {reviewed}")
+    else:
+        parts = [f"Source: KIS guide (2020), p. {pages}"] if pages else []
+        parts.append(f"last reviewed {reviewed}")
+    return " · ".join(parts)
