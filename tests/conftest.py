@@ -2,49 +2,21 @@
 
 Browser tests use Debian's Chromium through Playwright (`playwright install` cannot
 download browsers here). Without a browser the tests skip locally and fail in CI.
+Plain helper functions live in helpers.py (``from helpers import ...``).
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-SCRIPTS_DIR = REPO_ROOT / "scripts"
-if str(SCRIPTS_DIR) not in sys.path:
-    sys.path.insert(0, str(SCRIPTS_DIR))
+TESTS_DIR = Path(__file__).resolve().parent
+for path in (TESTS_DIR, TESTS_DIR.parent / "scripts"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
 
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-def mkdocs_build(config_file: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the strict build like scripts/docs.py does; returns the finished process."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file), "-d", str(site_dir)],
-        cwd=config_file.parent,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        capture_output=True,
-        text=True,
-    )
+from helpers import CHROMIUM_FLAGS, REPO_ROOT, chromium_path, copy_project, in_ci, mkdocs_build, serve_directory  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -57,44 +29,11 @@ def built_site(tmp_path_factory) -> Path:
     return site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep test output readable
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        # Serve the site's own 404 pages like a static host would.
-        if code == 404:
-            root = Path(self.directory)
-            lang_404 = root / self.path.lstrip("/").split("/", 1)[0] / "404.html"
-            page = lang_404 if lang_404.is_file() else root / "404.html"
-            if page.is_file():
-                body = page.read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-        super().send_error(code, message, explain)
-
-
-def serve_directory(directory: Path):
-    """Start a static server on 127.0.0.1 (random port); returns (server, base_url)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     server, url = serve_directory(built_site)
     yield url
     server.shutdown()
-
-
-def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="session")
@@ -129,3 +68,6 @@ def page(context):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     yield page
     page.close()
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")

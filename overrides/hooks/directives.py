@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
 from guide import checklists, glossary, links  # noqa: F401  (each registers its directives)
+from guide.pages import body_start_line
 from guide.datafiles import display_path
 from guide.directives import expand
 from guide.errors import ContentError
@@ -17,7 +18,8 @@ from mkdocs.exceptions import PluginError
 def on_page_markdown(markdown, page, config, files):
     lang = getattr(page.file, "locale", None) or config.theme["language"]
     try:
-        markdown = expand(markdown, lang, display_path(page.file.abs_src_path))
+        source = page.file.abs_src_path
+        markdown = expand(markdown, lang, display_path(source), body_start_line(source))
         return markdown + "\n\n" + glossary.abbreviations(lang)
     except ContentError as exc:
         raise PluginError(str(exc)) from None

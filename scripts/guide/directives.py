@@ -41,11 +41,14 @@ def known() -> list[str]:
     return sorted(_RENDERERS)
 
 
-def expand(markdown: str, lang: str, path: str, depth: int = 0) -> str:
-    """Replace every directive in ``markdown``; renderers may emit directives themselves."""
+def expand(markdown: str, lang: str, path: str, first_line: int = 1, depth: int = 0) -> str:
+    """Replace every directive in ``markdown``; renderers may emit directives themselves.
+
+    ``first_line`` is the source line of the Markdown's first line, so errors point at the file.
+    """
     out_lines = []
     in_fence = False
-    for number, line in enumerate(markdown.split("\n"), start=1):
+    for number, line in enumerate(markdown.split("\n"), start=first_line):
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
         if in_fence or "{{" not in line:
@@ -66,7 +69,7 @@ def expand(markdown: str, lang: str, path: str, depth: int = 0) -> str:
             except ContentError:
                 raise
             if "{{" in rendered and depth < 3:
-                rendered = expand(rendered, lang, path, depth + 1)
+                rendered = expand(rendered, lang, path, number, depth + 1)
             return rendered
 
         expanded = DIRECTIVE.sub(replace, line)

@@ -68,6 +68,16 @@ def parity_errors(docs_dir: Path = DOCS_DIR) -> list[ContentError]:
     return errors
 
 
+def body_start_line(path: Path) -> int:
+    """The source line where MkDocs' page Markdown begins (after front matter and blank lines)."""
+    text = Path(path).read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    end = match.end() if match else 0
+    while text.startswith("\n", end):
+        end += 1
+    return text.count("\n", 0, end) + 1
+
+
 def read_front_matter(path: Path) -> LineDict:
     """Parse and validate a page's front matter; errors name the file and line."""
     shown = display_path(path)
