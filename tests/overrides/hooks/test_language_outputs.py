@@ -1,0 +1,59 @@
+"""Each language gets its own search index, 404 page and search base (overrides/hooks/language_outputs.py)."""
+from __future__ import annotations
+
+import json
+import re
+
+LANG_ROOTS = {"nl": "", "en": "en/"}
+
+
+def html_lang(path) -> str:
+    return re.search(r'<html lang="([^"]+)"', path.read_text(encoding="utf-8")).group(1)
+
+
+def test_each_language_has_its_own_404_page(built_site):
+    assert html_lang(built_site / "404.html") == "nl"
+    assert html_lang(built_site / "en" / "404.html") == "en"
+
+
+def test_search_index_per_language_with_its_own_stemmer(built_site):
+    nl = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert nl["config"]["lang"] == ["nl"] and en["config"]["lang"] == ["en"]
+    # Locations are relative to each language's root; no page appears in the other's index.
+    assert not any(doc["location"].startswith("en/") for doc in nl["docs"])
+    assert not any(doc["location"].startswith("en/") for doc in en["docs"])
+    nl_titles = {doc["title"] for doc in nl["docs"] if "#" not in doc["location"]}
+    en_titles = {doc["title"] for doc in en["docs"] if "#" not in doc["location"]}
+    assert "Voorbereiding" in nl_titles and "Voorbereiding" not in en_titles
+    assert "Preparation" in en_titles and "Preparation" not in nl_titles
+    # Every built page is findable in its own language.
+    pages = {p.parent.relative_to(built_site).as_posix() for p in built_site.glob("**/index.html")}
+    nl_pages = {p for p in pages if not p.startswith("en")}
+    en_pages = {p[3:] for p in pages if p.startswith("en/")} | ({""} if "en" in pages else set())
+    assert {d["location"].split("#")[0].rstrip("/") for d in nl["docs"]} >= {p if p != "." else "" for p in nl_pages}
+    assert {d["location"].split("#")[0].rstrip("/") for d in en["docs"]} >= en_pages
+
+
+def test_english_pages_search_from_the_english_root(built_site):
+    config = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+    en_app = json.loads(config.search((built_site / "en" / "voorbereiding" / "index.html").read_text()).group(1))
+    nl_app = json.loads(config.search((built_site / "voorbereiding" / "index.html").read_text()).group(1))
+    assert en_app["base"] == "../../en"
+    assert nl_app["base"] == ".."
+
+
+def test_language_metadata_on_every_page(built_site):
+    for path in built_site.glob("**/index.html"):
+        rel = path.relative_to(built_site).as_posix()
+        lang = "en" if rel.startswith("en/") else "nl"
+        text = path.read_text(encoding="utf-8")
+        assert html_lang(path) == lang, rel
+        assert 'hreflang="nl"' in text and 'hreflang="en"' in text, rel
+        assert '<link rel="canonical"' in text, rel
+
+
+def test_sitemap_lists_both_languages(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/en/voorbereiding/" in sitemap and "/voorbereiding/" in sitemap
+    assert 'hreflang="en"' in sitemap
