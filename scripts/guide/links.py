@@ -1,1 +1,648 @@
-"""Links: placeholder until docs/data/links.yml lands (being written now)."""
+"""Links: every external link of the site, from ``docs/data/links.yml``.
+
+One entry per source, written once; pages refer to it by id:
+
+- ``{{ url("id") }}``       the URL, for ``[your text]({{ url("id") }})``
+- ``{{ link("id") }}``      a ready Markdown link, titled in the page's language
+- ``{{ link_directory() }}`` the directory page, grouped by the guide's categories
+
+The data is validated when first used (a duplicate id, a missing field, a malformed
+URL or an unknown category stops the build naming file, line and field).
+``extract_urls()`` finds every external URL in the sources for
+``scripts/check_links.py``; when that checker's JSON report is present at build
+time (``.cache/link-report.json`` or the file in ``$LINK_REPORT``), the directory
+shows each entry's last check.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import html
+import ipaddress
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .datafiles import (
+    DATA_DIR, DOCS_DIR, LANGUAGES, REPO_ROOT, LineDict, _LineLoader, display_path, load_yaml,
+    require_text, require_translations,
+)
+from .directives import DirectiveError, register
+from .errors import ContentError
+from .pages import format_date
+
+LINKS_FILE = DATA_DIR / "links.yml"
+DEFAULT_REPORT = REPO_ROOT / ".cache" / "link-report.json"
+LINK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+TYPES = {
+    "page": {"nl": "webpagina", "en": "web page"},
+    "pdf": {"nl": "PDF", "en": "PDF"},
+    "video": {"nl": "video", "en": "video"},
+}
+# Language of a link's target, as shown to a reader of each site language.
+# Add a language here before using its code in the data.
+TARGET_LANGUAGES = {
+    "nl": {"nl": "Nederlandstalig", "en": "in Dutch"},
+    "en": {"nl": "Engelstalig", "en": "in English"},
+    "de": {"nl": "Duitstalig", "en": "in German"},
+    "fr": {"nl": "Franstalig", "en": "in French"},
+    "ar": {"nl": "Arabischtalig", "en": "in Arabic"},
+}
+FIELDS = {"id", "url", "title", "description", "organisation", "category", "type", "language",
+          "online", "archived", "replaced_by"}
+UI = {
+    "nl": {
+        "not_online": "niet openbaar online",
+        "archived": "Gearchiveerde kopie",
+        "replaced_by": "Vervangen door",
+        "filters": "Links filteren",
+        "text": "Zoek op trefwoord",
+        "category": "Categorie",
+        "all_categories": "Alle categorieën",
+        "organisation": "Organisatie",
+        "all_organisations": "Alle organisaties",
+        "count_one": "{n} link",
+        "count_other": "{n} links",
+        "count_none": "Geen links gevonden. Pas de zoekterm of de filters aan.",
+        "checked": "Gecontroleerd op {date}",
+        "ok": "werkt",
+        "redirect": "verhuisd",
+        "broken": "niet bereikbaar",
+        "unverified": "kon niet worden gecontroleerd",
+    },
+    "en": {
+        "not_online": "not publicly available online",
+        "archived": "Archived copy",
+        "replaced_by": "Replaced by",
+        "filters": "Filter the links",
+        "text": "Search by keyword",
+        "category": "Category",
+        "all_categories": "All categories",
+        "organisation": "Organisation",
+        "all_organisations": "All organisations",
+        "count_one": "{n} link",
+        "count_other": "{n} links",
+        "count_none": "No links found. Change the search term or the filters.",
+        "checked": "Checked on {date}",
+        "ok": "works",
+        "redirect": "moved",
+        "broken": "not reachable",
+        "unverified": "could not be checked",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: dict  # lang -> text
+
+
+@dataclass(frozen=True)
+class Link:
+    id: str
+    url: str | None  # None for sources that are not online
+    title: dict
+    description: dict
+    organisation: dict  # lang -> name
+    category: str
+    type: str | None
+    language: str
+    online: bool
+    archived: str | None
+    replaced_by: str | None
+    line: int
+    url_line: int
+    archived_line: int
+
+
+@dataclass(frozen=True)
+class LinkData:
+    path: str
+    categories: tuple
+    links: tuple
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Link]:
+        return {link.id: link for link in self.links}
+
+
+# --- URL syntax -------------------------------------------------------------------
+
+# Characters a URL must not contain unencoded (RFC 3986); "\" catches the
+# extraction fault "\\_" for "_".
+_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f<>\"\\{}|^`]")
+_LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$")
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is not a well-formed http(s) URL, or None when it is."""
+    bad = _UNSAFE.search(url)
+    if bad:
+        char = bad.group(0)
+        shown = "a space" if char == " " else repr(char)
+        return f"contains {shown}; characters like this must be percent-encoded or removed"
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return f"cannot be parsed ({exc})"
+    if parts.scheme not in ("http", "https"):
+        return f"scheme is '{parts.scheme}', expected http or https" if parts.scheme else "has no scheme (http:// or https://)"
+    if not parts.netloc or not parts.hostname:
+        return "has no host name"
+    try:
+        parts.port
+    except ValueError:
+        return "has an invalid port"
+    host = parts.hostname.rstrip(".")
+    if host.startswith("[") or ":" in host:
+        try:
+            ipaddress.IPv6Address(host.strip("[]"))
+        except ValueError:
+            return "has an invalid IPv6 address"
+        return None
+    try:
+        ascii_host = host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return f"host '{host}' is not a valid domain name"
+    labels = ascii_host.split(".")
+    if len(ascii_host) > 253 or not all(_LABEL.match(label) for label in labels):
+        return f"host '{host}' is not a valid domain name"
+    if labels[-1].isdigit():
+        try:
+            ipaddress.IPv4Address(ascii_host)
+        except ValueError:
+            return f"host '{host}' is not a valid IPv4 address"
+    return None
+
+
+# --- Loading and validation -------------------------------------------------------
+
+def _translations_or_text(entry: LineDict, key: str, path: str, what: str) -> dict[str, str]:
+    value = entry.get(key)
+    if isinstance(value, str) and value.strip():
+        return {lang: value.strip() for lang in LANGUAGES}
+    if isinstance(value, dict):
+        return require_translations(entry, key, path, what)
+    raise ContentError(path, entry.line_of(key), f"{what}: field '{key}' is missing or empty",
+                       f"write the name once, or per language as {{nl: ..., en: ...}}")
+
+
+def _load_categories(data: LineDict, path: str) -> tuple[Category, ...]:
+    items = data.get("categories")
+    if not isinstance(items, list) or not items:
+        raise ContentError(path, data.line_of("categories"), "field 'categories' must be a non-empty list",
+                           "list the directory's sections, each with an id and a title {nl, en}")
+    categories, seen = [], set()
+    for item in items:
+        if not isinstance(item, dict):
+            raise ContentError(path, getattr(items, "line", None), "each category needs an id and a title {nl, en}")
+        cat_id = require_text(item, "id", path, "category")
+        if cat_id in seen:
+            raise ContentError(path, item.line_of("id"), f"duplicate category id '{cat_id}' (field 'id')")
+        seen.add(cat_id)
+        categories.append(Category(cat_id, require_translations(item, "title", path, f"category '{cat_id}'")))
+    return tuple(categories)
+
+
+def _load_link(entry, path: str, categories: dict, check_urls: bool) -> Link:
+    if not isinstance(entry, dict):
+        raise ContentError(path, None, "each link must be a mapping with id, url, title, ...")
+    link_id = require_text(entry, "id", path, "link")
+    what = f"link '{link_id}'"
+    if not LINK_ID.match(link_id):
+        raise ContentError(path, entry.line_of("id"), f"{what}: field 'id' is not lowercase-with-hyphens",
+                           "use letters, digits and hyphens, e.g. 'coa-voor-gemeenten'")
+    for key in entry:
+        if key not in FIELDS:
+            close = difflib.get_close_matches(str(key), FIELDS, n=1)
+            raise ContentError(path, entry.line_of(key), f"{what}: unknown field '{key}'",
+                               f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(FIELDS))}")
+    online = entry.get("online", True)
+    if not isinstance(online, bool):
+        raise ContentError(path, entry.line_of("online"), f"{what}: field 'online' must be true or false")
+    url = entry.get("url")
+    if online:
+        url = require_text(entry, "url", path, what)
+        problem = url_problem(url) if check_urls else None
+        if problem:
+            raise ContentError(path, entry.line_of("url"), f"{what}: field 'url' {problem}",
+                               "write the full address, e.g. https://www.coa.nl/nl/voor-gemeenten")
+    elif url is not None:
+        raise ContentError(path, entry.line_of("url"), f"{what}: has a 'url' but 'online: false'",
+                           "remove the url, or remove 'online: false' if the source is public")
+    category = require_text(entry, "category", path, what)
+    if category not in categories:
+        raise ContentError(path, entry.line_of("category"), f"{what}: unknown category '{category}' (field 'category')",
+                           f"use one of: {', '.join(categories)}")
+    link_type = entry.get("type")
+    if online or link_type is not None:
+        link_type = require_text(entry, "type", path, what)
+        if link_type not in TYPES:
+            raise ContentError(path, entry.line_of("type"), f"{what}: unknown type '{link_type}' (field 'type')",
+                               f"use one of: {', '.join(TYPES)}")
+    language = require_text(entry, "language", path, what)
+    if language not in TARGET_LANGUAGES:
+        raise ContentError(path, entry.line_of("language"), f"{what}: unknown language '{language}' (field 'language')",
+                           f"use one of: {', '.join(TARGET_LANGUAGES)} (or add it to TARGET_LANGUAGES in {display_path(Path(__file__))})")
+    archived = entry.get("archived")
+    if archived is not None:
+        archived = require_text(entry, "archived", path, what)
+        problem = url_problem(archived) if check_urls else None
+        if problem:
+            raise ContentError(path, entry.line_of("archived"), f"{what}: field 'archived' {problem}")
+    replaced_by = entry.get("replaced_by")
+    if replaced_by is not None:
+        replaced_by = require_text(entry, "replaced_by", path, what)
+    description = require_translations(entry, "description", path, what)
+    for lang, text in description.items():
+        if "\n" in text:
+            raise ContentError(path, entry.line_of("description"),
+                               f"{what}: field 'description' ({lang}) must be one line")
+    return Link(
+        id=link_id, url=url, title=require_translations(entry, "title", path, what), description=description,
+        organisation=_translations_or_text(entry, "organisation", path, what), category=category,
+        type=link_type, language=language, online=online, archived=archived, replaced_by=replaced_by,
+        line=entry.line, url_line=entry.line_of("url"), archived_line=entry.line_of("archived"),
+    )
+
+
+def parse(data, shown: str, check_urls: bool = True) -> LinkData:
+    """Validate parsed YAML; ``check_urls=False`` lets the link checker report bad URLs itself."""
+    if not isinstance(data, dict):
+        raise ContentError(shown, 1, "the links file must be a mapping with 'categories' and 'links'")
+    categories = {c.id: c for c in _load_categories(data, shown)}
+    items = data.get("links")
+    if not isinstance(items, list) or not items:
+        raise ContentError(shown, data.line_of("links"), "field 'links' must be a non-empty list")
+    links, ids, urls = [], {}, {}
+    for entry in items:
+        link = _load_link(entry, shown, categories, check_urls)
+        if link.id in ids:
+            raise ContentError(shown, entry.line_of("id"), f"duplicate id '{link.id}' (field 'id'), also on line {ids[link.id]}",
+                               "ids must be unique; rename one of the two")
+        ids[link.id] = entry.line_of("id")
+        if link.url is not None:
+            if link.url in urls:
+                raise ContentError(shown, link.url_line, f"link '{link.id}': same url as '{urls[link.url]}' (field 'url')",
+                                   "keep one entry and refer to it by its id")
+            urls[link.url] = link.id
+        links.append(link)
+    for link in links:
+        if link.replaced_by is not None and (link.replaced_by not in ids or link.replaced_by == link.id):
+            raise ContentError(shown, link.line, f"link '{link.id}': field 'replaced_by' names no other entry ('{link.replaced_by}')",
+                               "give the id of the entry that supersedes this one")
+    return LinkData(shown, tuple(categories.values()), tuple(links))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(path: Path, mtime_ns: int) -> LinkData:
+    return parse(load_yaml(path), display_path(path))
+
+
+def load(path: Path = LINKS_FILE) -> LinkData:
+    """The validated link data; re-read when the file changes (mkdocs serve)."""
+    path = Path(path)
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise ContentError(display_path(path), None, "file not found",
+                           "the site's external links live in this file") from None
+    return _load_cached(path, mtime)
+
+
+def _get(link_id: str | None) -> Link:
+    data = load()
+    link = data.by_id.get(link_id or "")
+    if link is None:
+        close = difflib.get_close_matches(link_id or "", data.by_id, n=3)
+        hint = f"did you mean {', '.join(close)}?" if close else f"add an entry with this id to {data.path}"
+        raise DirectiveError(f"no link with id '{link_id}' in {data.path}", hint)
+    return link
+
+
+# --- Last check, from the link checker's JSON report ------------------------------
+
+def report_path() -> Path:
+    return Path(os.environ.get("LINK_REPORT") or DEFAULT_REPORT)
+
+
+@functools.lru_cache(maxsize=4)
+def _report_cached(path: Path, mtime_ns: int) -> tuple[dict, dt.date | None]:
+    shown = display_path(path)
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+        results = {r["url"]: r for r in report["results"]}
+        checked_at = report.get("summary", {}).get("checked_at")
+        date = dt.datetime.fromisoformat(checked_at).date() if checked_at else None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ContentError(shown, None, f"not a link report from scripts/check_links.py ({exc})",
+                           "run the checker again with --json, or delete the file") from None
+    return results, date
+
+
+def last_checks() -> tuple[dict, dt.date | None]:
+    """Results by URL and the date of the run, or ({}, None) when there is no report."""
+    path = report_path()
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return {}, None
+    return _report_cached(path, mtime)
+
+
+# --- Rendering ------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+
+def _md_text(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_url(url: str) -> str:
+    # Parentheses and spaces would end the Markdown link early.
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def _marks(link: Link, lang: str) -> list[str]:
+    marks = []
+    if link.type == "pdf":
+        marks.append("PDF")
+    if link.language != lang:
+        marks.append(TARGET_LANGUAGES[link.language][lang])
+    return marks
+
+
+@register("url")
+def render_url(link_id: str | None, lang: str) -> str:
+    link = _get(link_id)
+    if not link.online:
+        raise DirectiveError(f"'{link.id}' is not online, so it has no URL",
+                             f'write {{{{ link("{link.id}") }}}} instead; it names the source as not publicly available')
+    return _md_url(link.url)
+
+
+@register("link")
+def render_link(link_id: str | None, lang: str) -> str:
+    """``[Title (PDF)](url)``; a source that is not online becomes plain text saying so."""
+    link = _get(link_id)
+    title = _md_text(link.title[lang])
+    if not link.online:
+        return f"*{title}* ({UI[lang]['not_online']})"
+    marks = ", ".join(_marks(link, lang))
+    if marks and title.endswith(")"):
+        # "Meedoen (Taking part; PDF, in Dutch)" rather than two brackets in a row
+        text = f"{title[:-1]}; {marks})"
+    else:
+        text = f"{title} ({marks})" if marks else title
+    attrs = f'{{: hreflang="{link.language}" }}' if link.language != lang else ""
+    return f"[{text}]({_md_url(link.url)}){attrs}"
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _entry_html(link: Link, lang: str, data: LinkData, checks: dict, checked_on: str | None) -> str:
+    ui = UI[lang]
+    title = _attr(link.title[lang])
+    organisation = link.organisation[lang]
+    if link.online:
+        hreflang = f' hreflang="{link.language}"' if link.language != lang else ""
+        heading = f'<a href="{_attr(link.url)}"{hreflang}>{title}</a>'
+    else:
+        heading = f'<span class="link-directory__offline">{title}</span> ({ui["not_online"]})'
+    meta = [_attr(organisation)]
+    if link.type:
+        meta.append(TYPES[link.type][lang])
+    meta.append(TARGET_LANGUAGES[link.language][lang])
+    extra = []
+    if link.archived:
+        extra.append(f'<a href="{_attr(link.archived)}">{ui["archived"]}</a>')
+    if link.replaced_by:
+        other = data.by_id[link.replaced_by]
+        extra.append(f'{ui["replaced_by"]}: <a href="#link-{other.id}">{_attr(other.title[lang])}</a>')
+    check = checks.get(link.url) if link.url else None
+    if check and check.get("verdict") in ("ok", "redirect", "broken", "unverified") and checked_on:
+        verdict = check["verdict"]
+        extra.append(
+            f'<span class="link-directory__check link-directory__check--{verdict}">'
+            f'{ui["checked"].format(date=checked_on)}: {ui[verdict]}</span>'
+        )
+    lines = [
+        f'<li class="link-directory__entry" id="link-{link.id}" data-category="{link.category}" '
+        f'data-organisation="{_attr(organisation)}">',
+        f'<p class="link-directory__title">{heading}</p>',
+        f'<p class="link-directory__description">{_attr(link.description[lang])}</p>',
+        f'<p class="link-directory__meta">{" · ".join(meta)}</p>',
+    ]
+    if extra:
+        lines.append(f'<p class="link-directory__meta">{" · ".join(extra)}</p>')
+    lines.append("</li>")
+    return "\n".join(lines)
+
+
+def _filters_html(lang: str, data: LinkData, organisations: list[str]) -> str:
+    ui = UI[lang]
+    cat_options = "".join(f'<option value="{c.id}">{_attr(c.title[lang])}</option>' for c in data.categories)
+    org_options = "".join(f'<option value="{_attr(o)}">{_attr(o)}</option>' for o in organisations)
+    # Hidden until the script runs: without JavaScript the page is a plain, complete list.
+    return "\n".join([
+        f'<form class="link-directory__filters" role="search" aria-label="{ui["filters"]}" hidden>',
+        '<div class="link-directory__field link-directory__field--text">',
+        f'<label for="link-directory-text">{ui["text"]}</label>',
+        '<input id="link-directory-text" type="search" autocomplete="off" spellcheck="false">',
+        "</div>",
+        '<div class="link-directory__field">',
+        f'<label for="link-directory-category">{ui["category"]}</label>',
+        f'<select id="link-directory-category"><option value="">{ui["all_categories"]}</option>{cat_options}</select>',
+        "</div>",
+        '<div class="link-directory__field">',
+        f'<label for="link-directory-organisation">{ui["organisation"]}</label>',
+        f'<select id="link-directory-organisation"><option value="">{ui["all_organisations"]}</option>{org_options}</select>',
+        "</div>",
+        '<p class="link-directory__count" role="status" aria-live="polite"></p>',
+        "</form>",
+    ])
+
+
+@register("link_directory")
+def render_directory(arg: str | None, lang: str) -> str:
+    """The directory: filters (enabled by link-directory.js), then one section per category."""
+    if arg:
+        raise DirectiveError("link_directory() takes no argument", "write {{ link_directory() }}")
+    data = load()
+    checks, checked_date = last_checks()
+    checked_on = format_date(checked_date, lang) if checked_date else None
+    organisations = sorted({link.organisation[lang] for link in data.links}, key=str.casefold)
+    ui = UI[lang]
+    out = [
+        f'<div class="link-directory" data-link-directory data-count-one="{ui["count_one"]}" '
+        f'data-count-other="{ui["count_other"]}" data-count-none="{ui["count_none"]}" markdown>',
+        _filters_html(lang, data, organisations),
+    ]
+    for category in data.categories:
+        entries = [link for link in data.links if link.category == category.id]
+        if not entries:
+            continue
+        out += [
+            f'<section class="link-directory__group" data-category="{category.id}" markdown>',
+            "",
+            f"## {category.title[lang]} {{#{category.id}}}",
+            "",
+            '<ul class="link-directory__list">',
+            *(_entry_html(link, lang, data, checks, checked_on) for link in entries),
+            "</ul>",
+            "</section>",
+        ]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+# --- Finding every external URL, for the link checker -------------------------------
+
+@dataclass(frozen=True)
+class FoundUrl:
+    url: str  # as written in the source
+    file: str
+    line: int
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+)>")
+_EMAIL_AUTOLINK = re.compile(r"<([^<>\s@:/]+@[^<>\s@]+\.[^<>\s@]+)>")
+# ](target) with one level of balanced parentheses inside the target
+_INLINE = re.compile(r"\]\(\s*(<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?")
+_HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_BARE = re.compile(r"(?<![\w/@.-])(?:https?://|www\.)[^\s<>()\[\]\"'`{}|\\^]+", re.I)
+_TRAILING = ".,;:!?*_'\""
+
+
+def _external(target: str) -> str | None:
+    """The target if it is an external link (anything with a scheme, or a bare www. address)."""
+    target = target.strip()
+    if target.startswith("<") and target.endswith(">"):
+        target = target[1:-1].strip()
+    if not target or "{{" in target or target.startswith("#"):
+        return None
+    if _SCHEME.match(target) or target.lower().startswith("www."):
+        return target
+    return None
+
+
+def urls_in_text(text: str, file: str, first_line: int = 1) -> list[FoundUrl]:
+    """External URLs in Markdown (or Markdown-bearing YAML) text, with their lines."""
+    found: list[FoundUrl] = []
+    in_fence = False
+    for number, raw in enumerate(text.split("\n"), start=first_line):
+        if _FENCE.match(raw):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), raw)
+        taken: list[tuple[int, int]] = []
+
+        def add(target: str | None, span: tuple[int, int]) -> None:
+            url = _external(target) if target is not None else None
+            taken.append(span)
+            if url:
+                found.append(FoundUrl(url, file, number))
+
+        for match in _AUTOLINK.finditer(line):
+            add(match.group(1), match.span())
+        for match in _EMAIL_AUTOLINK.finditer(line):
+            taken.append(match.span())
+            found.append(FoundUrl("mailto:" + match.group(1), file, number))
+        for match in _INLINE.finditer(line):
+            add(match.group(1), match.span(1))
+        match = _REFERENCE.match(line)
+        if match:
+            add(match.group(1), match.span(1))
+        for match in _HTML_ATTR.finditer(line):
+            group = 1 if match.group(1) is not None else 2
+            add(match.group(group), match.span(group))
+        for match in _BARE.finditer(line):
+            start, end = match.span()
+            if any(a <= start < b for a, b in taken):
+                continue
+            url = match.group(0).rstrip(_TRAILING)
+            found.append(FoundUrl(url, file, number))
+    return found
+
+
+def urls_in_link_data(text: str, file: str) -> list[FoundUrl]:
+    """The ``url`` and ``archived`` fields of a links file, without judging them:
+    the checker reports malformed URLs itself. Structural errors raise ContentError."""
+    loader = _LineLoader(text)
+    loader.name = file
+    try:
+        data = loader.get_single_data()
+    except ContentError:
+        raise
+    except Exception as exc:  # yaml.MarkedYAMLError
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        raise ContentError(file, mark.line + 1 if mark else None,
+                           f"invalid YAML: {getattr(exc, 'problem', None) or exc}",
+                           "check indentation, quotes and colons") from None
+    finally:
+        loader.dispose()
+    parsed = parse(data, file, check_urls=False)
+    found = []
+    for link in parsed.links:
+        if link.url:
+            found.append(FoundUrl(link.url, file, link.url_line))
+        if link.archived:
+            found.append(FoundUrl(link.archived, file, link.archived_line))
+    return found
+
+
+def is_link_data(path: Path, text: str) -> bool:
+    return path.suffix in (".yml", ".yaml") and re.search(r"^links:", text, re.M) is not None
+
+
+def urls_in_file(path: Path, text: str | None = None) -> list[FoundUrl]:
+    """External URLs in one source file; ``text`` overrides the file's content (e.g. from git)."""
+    path = Path(path)
+    shown = display_path(path)
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise ContentError(shown, None, f"not valid UTF-8 ({exc.reason})") from None
+    if is_link_data(path, text):
+        return urls_in_link_data(text, shown)
+    return urls_in_text(text, shown)
+
+
+SOURCE_SUFFIXES = (".md", ".yml", ".yaml")
+
+
+def source_files(paths) -> list[Path]:
+    """Files to scan: the given files, and the Markdown/YAML files under given directories."""
+    files = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix in SOURCE_SUFFIXES and p.is_file())
+        elif path.exists():
+            files.append(path)
+        else:
+            raise ContentError(display_path(path), None, "no such file or directory")
+    return files
+
+
+def extract_urls(paths=(DOCS_DIR,)) -> list[FoundUrl]:
+    """Every external URL in the given files/directories (default: all of docs/), with file and line."""
+    found = []
+    for path in source_files(paths):
+        found += urls_in_file(path)
+    return found
