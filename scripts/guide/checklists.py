@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,11 @@ from .errors import ContentError
 
 CHECKLIST_DIR = DATA_DIR / "checklists"
 ITEM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The guide's phases in reading order; the catalog (and so the CSV export) follows it.
+PHASE_ORDER = ("overwegingen", "voorbereiding", "plaatsing", "begeleiding", "integratie")
+# Where the catalog lands in the built site: beside checklist.js, which finds it relative to itself.
+CATALOG_PATH = "assets/checklist/catalog.json"
+CATALOG_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -103,12 +109,13 @@ def _get(checklist_id: str | None) -> Checklist:
 
 @register("checklist")
 def render_checklist(checklist_id: str | None, lang: str) -> str:
-    """The checklist as a plain list; overrides/assets/checklist.js adds the checkboxes."""
+    """The checklist as a plain list; overrides/assets/checklist/checklist.js adds the checkboxes."""
     checklist = _get(checklist_id)
     title = html.escape(checklist.title[lang], quote=True)
     lines = [
         f'<div class="checklist" data-checklist="{checklist.id}" data-title="{title}" markdown>',
-        f'<ul class="checklist__items">',
+        # md_in_html only parses an element's Markdown when every ancestor asks for it too.
+        f'<ul class="checklist__items" markdown>',
     ]
     for item in checklist.items:
         lines.append(
@@ -127,3 +134,56 @@ def render_progress(checklist_id: str | None, lang: str) -> str:
     return (
         f'<span class="checklist-progress" data-checklist="{checklist.id}" data-items="{ids}"></span>'
     )
+
+
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+# [text](target), where the target may hold one level of parentheses: {{ url("id") }}
+_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+_TAG = re.compile(r"<[^>]+>")
+_EMPHASIS = re.compile(r"\*\*|__|\*|`")
+
+
+def plain_text(markdown_text: str) -> str:
+    """Item text without Markdown, for the CSV export: link texts stay, targets and footnote refs go."""
+    text = _FOOTNOTE_REF.sub("", markdown_text)
+    text = _LINK.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return " ".join(html.unescape(text).split())
+
+
+def _phase_key(checklist_id: str) -> tuple:
+    if checklist_id in PHASE_ORDER:
+        return (PHASE_ORDER.index(checklist_id), checklist_id)
+    return (len(PHASE_ORDER), checklist_id)
+
+
+def catalog(directory: Path = CHECKLIST_DIR) -> dict:
+    """Every checklist and item id in the guide, with titles and plain texts in both languages.
+
+    The browser script uses it to tell which stored item ids are no longer in the
+    guide and to write complete CSV exports from any page.
+    """
+    checklists = load_all(directory)
+    return {
+        "version": CATALOG_VERSION,
+        "checklists": [
+            {
+                "id": checklist.id,
+                "title": dict(checklist.title),
+                "items": [
+                    {"id": item.id, "text": {lang: plain_text(text) for lang, text in item.text.items()}}
+                    for item in checklist.items
+                ],
+            }
+            for checklist in sorted(checklists.values(), key=lambda c: _phase_key(c.id))
+        ],
+    }
+
+
+def write_catalog(site_dir: Path, directory: Path = CHECKLIST_DIR) -> Path:
+    """Write the catalog into a built site; returns its path."""
+    target = Path(site_dir) / CATALOG_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(catalog(directory), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return target

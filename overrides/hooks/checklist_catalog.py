@@ -1,0 +1,20 @@
+"""Hook: write the checklists' catalog (all item ids, titles, texts) into the built site.
+
+overrides/assets/checklist/checklist.js reads it to report saved ticks whose tip
+is no longer in the guide, and to export complete CSV files from any page.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from guide.checklists import write_catalog
+from guide.errors import ContentError
+from mkdocs.exceptions import PluginError
+
+
+def on_post_build(config):
+    try:
+        write_catalog(Path(config.site_dir))
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
