@@ -1,6 +1,195 @@
-"""Glossary: placeholder until docs/data/glossary.yml lands (being written now)."""
+"""Glossary: the guide's terms and acronyms, in ``docs/data/glossary.yml``.
+
+One file feeds two renderings: the glossary pages (``{{ glossary() }}`` on
+``begrippen.{nl,en}.md``) and the acronym tooltips on every page
+(``abbreviations(lang)``, appended by ``overrides/hooks/directives.py`` in the
+page's own language).
+"""
 from __future__ import annotations
 
+import functools
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
 
-def abbreviations(lang: str) -> str:
-    return ""
+from .datafiles import DATA_DIR, LANGUAGES, LineDict, display_path, load_yaml, require_text
+from .directives import DirectiveError, register
+from .errors import ContentError
+
+GLOSSARY_FILE = DATA_DIR / "glossary.yml"
+ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# What the Markdown abbr extension can match as one word: letters only.
+ABBR = re.compile(r"^[A-Za-z]{2,}$")
+ENTRY_KEYS = {"id", "abbr", *LANGUAGES}
+TEXT_KEYS = {"term", "expansion", "definition"}
+DUTCH_LABEL = {"en": "Dutch", "nl": "Nederlands"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    abbr: str | None
+    term: dict  # lang -> text
+    expansion: dict  # lang -> text ({} unless abbr)
+    definition: dict  # lang -> inline Markdown
+    line: int
+
+
+def _check_keys(mapping: LineDict, allowed: set, shown: str, what: str) -> None:
+    # A misspelt key ("defintion") would otherwise be ignored without a word.
+    for key in mapping:
+        if key not in allowed:
+            raise ContentError(
+                shown, mapping.line_of(key), f"{what}: unknown field '{key}'",
+                f"allowed fields: {', '.join(sorted(allowed))}",
+            )
+
+
+def _load_entry(raw, shown: str) -> Entry:
+    if not isinstance(raw, dict):
+        raise ContentError(shown, getattr(raw, "line", None),
+                           "each glossary entry must be a mapping with id, nl and en")
+    entry_id = require_text(raw, "id", shown, "glossary entry")
+    what = f"glossary entry '{entry_id}'"
+    if not ENTRY_ID.match(entry_id):
+        raise ContentError(shown, raw.line_of("id"), f"{what}: id is not lowercase-with-hyphens",
+                           "use letters, digits and hyphens, e.g. 'sociale-kaart'")
+    _check_keys(raw, ENTRY_KEYS, shown, what)
+    abbr = None
+    if "abbr" in raw:
+        abbr = require_text(raw, "abbr", shown, what)
+        if not ABBR.match(abbr):
+            raise ContentError(shown, raw.line_of("abbr"), f"{what}: abbr '{abbr}' must be letters only",
+                               "write the acronym exactly as it appears in the text, e.g. COA or azc")
+    texts = {key: {} for key in TEXT_KEYS}
+    for lang in LANGUAGES:
+        block = raw.get(lang)
+        if not isinstance(block, dict):
+            raise ContentError(shown, raw.line_of(lang) if lang in raw else raw.line,
+                               f"{what}: no '{lang}' translation",
+                               f"add '{lang}:' with term and definition")
+        lang_what = f"{what} ({lang})"
+        _check_keys(block, TEXT_KEYS, shown, lang_what)
+        texts["term"][lang] = require_text(block, "term", shown, lang_what)
+        texts["definition"][lang] = " ".join(require_text(block, "definition", shown, lang_what).split())
+        if abbr:
+            texts["expansion"][lang] = require_text(block, "expansion", shown, lang_what)
+        elif "expansion" in block:
+            raise ContentError(shown, block.line_of("expansion"),
+                               f"{lang_what}: 'expansion' is only for acronyms",
+                               "add 'abbr:' to the entry, or move the text into the definition")
+    return Entry(entry_id, abbr, texts["term"], texts["expansion"], texts["definition"], raw.line)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(path: Path, mtime_ns: int) -> tuple[Entry, ...]:
+    shown = display_path(path)
+    data = load_yaml(path)
+    if not isinstance(data, list) or not data:
+        raise ContentError(shown, getattr(data, "line", 1), "the glossary must be a non-empty list of entries",
+                           "start each entry with '- id: ...'")
+    entries = []
+    ids: dict[str, int] = {}
+    abbrs: dict[str, str] = {}
+    for raw in data:
+        entry = _load_entry(raw, shown)
+        if entry.id in ids:
+            raise ContentError(shown, raw.line_of("id"), f"duplicate glossary id '{entry.id}'",
+                               f"it is already used on line {ids[entry.id]}; ids must be unique (they are anchors)")
+        ids[entry.id] = raw.line_of("id")
+        if entry.abbr:
+            if entry.abbr in abbrs:
+                raise ContentError(shown, raw.line_of("abbr"), f"abbr '{entry.abbr}' is also in entry "
+                                   f"'{abbrs[entry.abbr]}'", "each acronym gets one tooltip: keep one entry")
+            abbrs[entry.abbr] = entry.id
+        entries.append(entry)
+    return tuple(entries)
+
+
+def load(path: Path = GLOSSARY_FILE) -> tuple[Entry, ...]:
+    """All glossary entries in file order, validated (ContentError names file and line)."""
+    path = Path(path)
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise ContentError(display_path(path), None, "file not found",
+                           "the glossary lives in docs/data/glossary.yml") from None
+    return _load_cached(path, mtime)
+
+
+def abbreviations(lang: str, path: Path = GLOSSARY_FILE) -> str:
+    """Markdown abbreviation definitions (``*[COA]: ...``) with the expansions in ``lang``."""
+    return "\n".join(f"*[{e.abbr}]: {e.expansion[lang]}" for e in load(path) if e.abbr)
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order as a reader expects it: case and accents ignored ('Oriëntatie' near 'Orient')."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def render(lang: str, path: Path = GLOSSARY_FILE) -> str:
+    """The glossary as a definition list, sorted by the term in ``lang``; each term anchored by its id."""
+    entries = sorted(load(path), key=lambda e: sort_key(e.term[lang]))
+    lines = ['<dl class="glossary" markdown>', ""]
+    for e in entries:
+        term = html.escape(e.term[lang])
+        if e.abbr:
+            expansion = html.escape(e.expansion[lang])
+            # Plain text, not <abbr>: the expansion is written out right here.
+            term += f' <span class="glossary__expansion">– {expansion}</span>'
+        lines.append(f'<dt id="{e.id}">{term}</dt>')
+        lines.append('<dd markdown="block">')
+        lines.append("")
+        lines.append(e.definition[lang])
+        if lang != "nl" and sort_key(e.term["nl"]) not in sort_key(e.term[lang]):
+            # English readers meet the Dutch word in letters and offices: give it.
+            dutch = html.escape(e.term["nl"])
+            lines.append("")
+            lines.append(f'<span class="glossary__dutch">{DUTCH_LABEL[lang]}: <i lang="nl">{dutch}</i></span>')
+        lines.append("")
+        lines.append("</dd>")
+    lines += ["", "</dl>", ""]
+    return "\n".join(lines)
+
+
+@register("glossary")
+def render_glossary(arg: str | None, lang: str) -> str:
+    if arg:
+        raise DirectiveError("glossary() takes no argument", 'write {{ glossary() }}')
+    return render(lang)
+
+
+# --- Tooltips for keyboard and touch -------------------------------------------------
+
+_TAGS = re.compile(r"<(/?)(a|abbr|button|summary|label)\b([^>]*)>", re.I)
+
+
+def focusable_abbreviations(page_html: str) -> str:
+    """Add ``tabindex="0"`` to every ``<abbr title>``, so focus or a tap shows Material's tooltip.
+
+    Material shows an abbreviation's tooltip on hover and on focus; an <abbr> cannot take
+    focus by itself, so keyboard and touch users would never see it. Abbreviations inside a
+    link, button, summary or label are left alone: HTML forbids a focusable element inside
+    another interactive one, and the outer element already takes the focus.
+    """
+    out = []
+    pos = 0
+    interactive_depth = 0
+    for match in _TAGS.finditer(page_html):
+        closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
+        if name != "abbr":
+            if closing:
+                interactive_depth = max(0, interactive_depth - 1)
+            elif not attrs.rstrip().endswith("/"):
+                interactive_depth += 1
+            continue
+        if closing or interactive_depth or "title=" not in attrs or re.search(r"\btabindex\s*=", attrs):
+            continue
+        out.append(page_html[pos:match.start()])
+        out.append(f'<abbr tabindex="0"{attrs}>')
+        pos = match.end()
+    out.append(page_html[pos:])
+    return "".join(out)

@@ -1,0 +1,13 @@
+"""Hook: acronym tooltips for keyboard and touch users, not only for the mouse.
+
+Makes each <abbr> focusable (tabindex="0"): Material's tooltips (content.tooltips)
+open on focus, and a tap focuses. Static HTML, no script; the logic is in guide.glossary.
+"""
+from __future__ import annotations
+
+import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from guide.glossary import focusable_abbreviations
+
+
+def on_page_content(html, page, config, files):
+    return focusable_abbreviations(html)
