@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Print the checklist component's size (JS + CSS, gzip) and check it against its budget.
+
+The component's script and stylesheet are served as two files, so each is
+gzipped on its own (level 9, as a static host or a build step would) and the
+two sizes are added up. Budget: 8 KB (8192 bytes), from issue 4.
+
+Exit codes: 0 within budget, 1 over budget, 2 a file is missing.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+from pathlib import Path
+
+COMPONENT_DIR = Path(__file__).resolve().parents[1] / "overrides" / "assets" / "checklist"
+FILES = ("checklist.js", "checklist.css")
+BUDGET = 8192
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
+def measure(directory: Path = COMPONENT_DIR) -> dict[str, int]:
+    """Gzip size in bytes per file; raises FileNotFoundError naming a missing file."""
+    return {name: gzip_size(directory / name) for name in FILES}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--budget", type=int, default=BUDGET, help=f"budget in bytes (default {BUDGET})")
+    parser.add_argument("--dir", type=Path, default=COMPONENT_DIR, help="component folder (default: %(default)s)")
+    args = parser.parse_args(argv)
+    try:
+        sizes = measure(args.dir)
+    except FileNotFoundError as exc:
+        print(f"checklist budget: {exc.filename}: file not found", file=sys.stderr)
+        return 2
+    total = sum(sizes.values())
+    for name, size in sizes.items():
+        print(f"{name}: {size:,} bytes gzip")
+    verdict = "within" if total <= args.budget else "OVER"
+    print(f"checklist JS+CSS: {total:,} bytes gzip ({total / 1024:.1f} KB), {verdict} the budget of {args.budget:,} bytes")
+    return 0 if total <= args.budget else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
