@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 from .datafiles import (
     DATA_DIR, DOCS_DIR, LANGUAGES, REPO_ROOT, LineDict, _LineLoader, display_path, load_yaml,
     require_text, require_translations,
@@ -519,8 +521,11 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+)>")
 _EMAIL_AUTOLINK = re.compile(r"<([^<>\s@:/]+@[^<>\s@]+\.[^<>\s@]+)>")
-# ](target) with one level of balanced parentheses inside the target
-_INLINE = re.compile(r"\]\(\s*(<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)")
+# ](target): every inline link or image target, nested ones included; one level of
+# balanced parentheses inside the target
+_TARGET = re.compile(r"\]\(\s*(<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)")
+# [text](target "title"), to keep link texts such as "www.kis.nl" out of the bare-URL search
+_INLINE = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)[^)\n]*\)?")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?")
 _HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _BARE = re.compile(r"(?<![\w/@.-])(?:https?://|www\.)[^\s<>()\[\]\"'`{}|\\^]+", re.I)
@@ -563,14 +568,16 @@ def urls_in_text(text: str, file: str, first_line: int = 1) -> list[FoundUrl]:
         for match in _EMAIL_AUTOLINK.finditer(line):
             taken.append(match.span())
             found.append(FoundUrl("mailto:" + match.group(1), file, number))
-        for match in _INLINE.finditer(line):
+        for match in _TARGET.finditer(line):
             add(match.group(1), match.span(1))
+        for match in _INLINE.finditer(line):
+            taken.append(match.span())  # the link text is not a URL, even when it looks like one
         match = _REFERENCE.match(line)
         if match:
             add(match.group(1), match.span(1))
         for match in _HTML_ATTR.finditer(line):
             group = 1 if match.group(1) is not None else 2
-            add(match.group(group), match.span(group))
+            add(html.unescape(match.group(group)), match.span(group))
         for match in _BARE.finditer(line):
             start, end = match.span()
             if any(a <= start < b for a, b in taken):
@@ -580,10 +587,21 @@ def urls_in_text(text: str, file: str, first_line: int = 1) -> list[FoundUrl]:
     return found
 
 
+# libyaml's parser, when present, with the same line-keeping constructors: a warm-cache
+# run of the link checker is mostly this parse.
+_FastLineLoader = _LineLoader
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLineLoader(yaml.CSafeLoader):  # noqa: F811
+        pass
+
+    for _tag, _constructor in _LineLoader.yaml_constructors.items():
+        _FastLineLoader.add_constructor(_tag, _constructor)
+
+
 def urls_in_link_data(text: str, file: str) -> list[FoundUrl]:
     """The ``url`` and ``archived`` fields of a links file, without judging them:
     the checker reports malformed URLs itself. Structural errors raise ContentError."""
-    loader = _LineLoader(text)
+    loader = _FastLineLoader(text)
     loader.name = file
     try:
         data = loader.get_single_data()
