@@ -1,0 +1,253 @@
+"""guide.links: the link data (docs/data/links.yml), its validation, directives and URL finding."""
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from guide import links
+from guide.directives import DirectiveError, expand
+from guide.errors import ContentError
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+SOURCE = Path("/work/shared/source/handreiking-hervestigers-2020.md")
+
+# Fixed ids: the pages and checklists already use them.
+BRIEF_IDS = """
+vluchtelingenwerk-uitgenodigde-vluchtelingen coa-huisvesting-vergunninghouders pharos-gun-ons-de-tijd
+iom-hervestiging unhcr-hervestiging-faq resettlement-eu vng-huisvesting-statushouders
+cbs-statline-hervestigde-vluchtelingen cbs-uitgenodigde-vluchtelingen-2017 europarl-eu-resettlement-framework
+kis-organisaties-ondersteuning-vluchtelingen nji-informele-opvoedsteun coa-handboek-hervestiging
+coa-hervestiging-vluchtelingen coa-voor-gemeenten unhcr-hervestiging eu-verhaal-syrie
+vluchtelingenwerk-verhaal-biniam vluchtelingenwerk-verhaal-gabriel-ftoen vluchtelingenwerk-column-armen-melkonian
+coa-communicatie-overzicht-tvs regioplan-opvang-uitgenodigde-vluchtelingen-2012
+emn-hervestiging-humanitaire-toelating-2016 coa-meedoen-2015 wodc-directe-huisvesting kis verwey-jonker
+""".split()
+
+VALID_ENTRY = """\
+  - id: {id}
+    url: {url}
+    title: {{nl: Titel, en: Title}}
+    description: {{nl: Beschrijving., en: Description.}}
+    organisation: COA
+    category: {category}
+    type: {type}
+    language: nl
+"""
+HEADER = "categories:\n  - id: extra-informatie\n    title: {nl: Extra informatie, en: Further information}\nlinks:\n"
+
+
+def write(tmp_path, body: str) -> Path:
+    path = tmp_path / "links.yml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def entry(**fields) -> str:
+    values = {"id": "a", "url": "https://www.coa.nl/a", "category": "extra-informatie", "type": "page", **fields}
+    return VALID_ENTRY.format(**values)
+
+
+# --- The real data ------------------------------------------------------------------
+
+def test_every_fixed_id_exists_and_nothing_else_is_missing():
+    data = links.load()
+    assert sorted(data.by_id) == sorted(BRIEF_IDS)
+
+
+def test_every_url_of_the_guides_link_chapter_is_carried_over():
+    """Each URL of 'Handige links en verder lezen' and the colofon, extraction faults fixed."""
+    text = SOURCE.read_text(encoding="utf-8") if SOURCE.exists() else pytest.skip("source text not available")
+    chapter = text[text.index("# Handige links en verder lezen"):]
+    urls = set()
+    for url in re.findall(r"https?://[^\s<>()\[\]]+", chapter):
+        url = url.replace("\\\\_", "_").replace("\\_", "_").rstrip(".")
+        urls.add(url)
+    data_urls = {link.url for link in links.load().links if link.url}
+    assert urls <= data_urls, sorted(urls - data_urls)
+
+
+def test_guide_categories_as_in_the_guide():
+    data = links.load()
+    category = {link.id: link.category for link in data.links}
+    assert [c.id for c in data.categories] == [
+        "extra-informatie", "beleidsdocumenten", "voorlichtingsmateriaal", "communicatie-coa-gemeenten",
+        "eerdere-onderzoeken", "uitgever"]
+    assert category["nji-informele-opvoedsteun"] == "extra-informatie"
+    assert category["coa-handboek-hervestiging"] == "beleidsdocumenten"
+    assert category["eu-verhaal-syrie"] == "voorlichtingsmateriaal"
+    assert category["coa-communicatie-overzicht-tvs"] == "communicatie-coa-gemeenten"
+    assert category["pharos-gun-ons-de-tijd"] == "eerdere-onderzoeken"
+    assert category["kis"] == category["verwey-jonker"] == "uitgever"
+
+
+def test_extraction_faults_are_fixed_and_not_online_sources_are_marked():
+    data = links.load()
+    values = [v for link in data.links for f in link.__dict__.values()
+              for v in (f.values() if isinstance(f, dict) else [f]) if isinstance(v, str)]
+    assert not [v for v in values if "VluchtingenWerk" in v or "\\" in v or "](" in v]
+    offline = {link.id for link in data.links if not link.online}
+    assert offline == {"coa-handboek-hervestiging", "coa-communicatie-overzicht-tvs"}
+    assert all(link.url is None for link in data.links if not link.online)
+    pdfs = {link.id for link in data.links if link.type == "pdf"}
+    assert {"pharos-gun-ons-de-tijd", "nji-informele-opvoedsteun", "coa-meedoen-2015"} <= pdfs
+
+
+# --- Validation: file, line and field named -----------------------------------------
+
+def test_duplicate_id_names_file_line_and_field(tmp_path):
+    path = write(tmp_path, HEADER + entry() + entry(url="https://www.coa.nl/b"))
+    with pytest.raises(ContentError) as error:
+        links.load(path)
+    assert error.value.line == 13
+    assert "duplicate id 'a'" in error.value.message and "field 'id'" in error.value.message
+    assert str(error.value).startswith(f"{path}:13:")
+
+
+def test_missing_required_field_names_the_field(tmp_path):
+    path = write(tmp_path, HEADER + entry().replace("    organisation: COA\n", ""))
+    with pytest.raises(ContentError, match=r"link 'a': field 'organisation' is missing") as error:
+        links.load(path)
+    assert error.value.line == 5
+
+
+def test_missing_translation_names_the_language(tmp_path):
+    path = write(tmp_path, HEADER + entry().replace("{nl: Titel, en: Title}", "{nl: Titel}"))
+    with pytest.raises(ContentError, match=r"'title' has no 'en' text") as error:
+        links.load(path)
+    assert error.value.line == 7
+
+
+@pytest.mark.parametrize("url", ["www.coa.nl/a", "https://www.pharos.nl/gun\\\\_ons.pdf", "https://exa mple.nl/", "https://"])
+def test_malformed_url_names_line_and_field(tmp_path, url):
+    path = write(tmp_path, HEADER + entry(url=f'"{url}"'))
+    with pytest.raises(ContentError, match=r"field 'url'") as error:
+        links.load(path)
+    assert error.value.line == 6
+
+
+def test_unknown_category_and_type(tmp_path):
+    with pytest.raises(ContentError, match=r"unknown category 'folders'.*field 'category'") as error:
+        links.load(write(tmp_path, HEADER + entry(category="folders")))
+    assert error.value.line == 10 and "extra-informatie" in error.value.hint
+    with pytest.raises(ContentError, match=r"unknown type 'book'") as error:
+        links.load(write(tmp_path, HEADER + entry(type="book")))
+    assert error.value.line == 11
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    path = write(tmp_path, HEADER + entry().replace("language: nl", "language: [nl"))
+    with pytest.raises(ContentError, match="invalid YAML") as error:
+        links.load(path)
+    assert error.value.line and error.value.line >= 12
+
+
+def test_misspelt_field_is_caught(tmp_path):
+    path = write(tmp_path, HEADER + entry() + "    archief: https://web.archive.org/\n")
+    with pytest.raises(ContentError, match=r"unknown field 'archief'") as error:
+        links.load(path)
+    assert "archived" in error.value.hint
+
+
+def test_not_online_source_must_not_have_a_url(tmp_path):
+    path = write(tmp_path, HEADER + entry() + "    online: false\n")
+    with pytest.raises(ContentError, match="'online: false'"):
+        links.load(path)
+
+
+# --- Directives -----------------------------------------------------------------------
+
+def test_url_directive_in_a_markdown_link():
+    out = expand('[de taakstelling]({{ url("coa-huisvesting-vergunninghouders") }})', "nl", "docs/x.nl.md")
+    assert out == "[de taakstelling](https://www.coa.nl/nl/asielopvang/huisvesting-vergunninghouders)"
+
+
+def test_unknown_id_fails_with_file_line_and_a_suggestion():
+    with pytest.raises(ContentError) as error:
+        expand('\n[x]({{ url("coa-voor-gemeente") }})', "nl", "docs/x.nl.md")
+    assert (error.value.path, error.value.line) == ("docs/x.nl.md", 2)
+    assert "coa-voor-gemeenten" in error.value.hint
+
+
+def test_url_of_a_source_that_is_not_online_is_an_error():
+    with pytest.raises(DirectiveError, match="not online"):
+        links.render_url("coa-handboek-hervestiging", "nl")
+
+
+def test_link_directive_marks_pdf_language_and_offline_sources():
+    assert links.render_link("pharos-gun-ons-de-tijd", "nl") == (
+        "[Gun ons de tijd (PDF)](https://www.pharos.nl/wp-content/uploads/2018/10/gun_ons_de_tijd.pdf)")
+    assert links.render_link("coa-meedoen-2015", "en").startswith("[Meedoen (Taking part; PDF, in Dutch)](https://")
+    assert links.render_link("coa-voor-gemeenten", "en").endswith('{: hreflang="nl" }')
+    assert links.render_link("coa-handboek-hervestiging", "en") == (
+        "*Resettlement handbook (Handboek hervestiging)* (not publicly available online)")
+    assert links.render_link("coa-communicatie-overzicht-tvs", "nl").endswith("(niet openbaar online)")
+
+
+def test_directory_groups_every_entry_by_category_in_the_page_language(monkeypatch, tmp_path):
+    monkeypatch.setenv("LINK_REPORT", str(tmp_path / "absent.json"))
+    data = links.load()
+    html = links.render_directory(None, "en")
+    assert html.count('class="link-directory__entry"') == len(data.links)
+    positions = [html.index(f"## {c.title['en']} {{#{c.id}}}") for c in data.categories]
+    assert positions == sorted(positions)
+    entry = html[html.index('id="link-pharos-gun-ons-de-tijd"'):]
+    entry = entry[:entry.index("</li>")]
+    assert "Pharos · PDF · in Dutch" in entry
+    assert "(not publicly available online)" in html
+    assert "<form" in html and " hidden>" in html  # filters appear only with JavaScript
+    assert "Nederlandstalig" in links.render_directory(None, "nl")
+    assert "Checked on" not in html
+
+
+def test_directory_shows_the_last_check_from_a_report(monkeypatch, tmp_path):
+    report = tmp_path / "report.json"
+    results = [
+        {"url": links.load().by_id["kis"].url, "verdict": "redirect", "status": 200, "final_url": "https://www.kis.nl/",
+         "sources": [], "detail": "moved"},
+        {"url": links.load().by_id["coa-meedoen-2015"].url, "verdict": "broken", "status": 404, "final_url": None,
+         "sources": [], "detail": "HTTP 404"},
+    ]
+    report.write_text(json.dumps({"results": results, "summary": {"checked_at": "2026-12-03T05:00:00+00:00"}}))
+    monkeypatch.setenv("LINK_REPORT", str(report))
+    html = links.render_directory(None, "nl")
+    assert "Gecontroleerd op 3 december 2026: verhuisd" in html
+    assert "Gecontroleerd op 3 december 2026: niet bereikbaar" in html
+    assert "Checked on 3 December 2026: not reachable" in links.render_directory(None, "en")
+
+
+def test_a_corrupt_report_fails_clearly(monkeypatch, tmp_path):
+    report = tmp_path / "report.json"
+    report.write_text("{not json")
+    monkeypatch.setenv("LINK_REPORT", str(report))
+    with pytest.raises(ContentError, match="not a link report"):
+        links.render_directory(None, "nl")
+
+
+# --- Finding URLs ----------------------------------------------------------------------
+
+def test_extract_urls_finds_link_data_and_inline_links_with_lines(tmp_path):
+    page = tmp_path / "page.nl.md"
+    page.write_text(textwrap.dedent("""\
+        # Titel
+
+        Zie [de site](https://inline.example/a#deel) en <https://auto.example/>.
+        [www.kis.nl]({{ url("kis") }}) is geen URL in de tekst.
+
+        ```
+        https://in-code.example/
+        ```
+        """), encoding="utf-8")
+    found = links.extract_urls([page, REPO_ROOT / "docs" / "data" / "links.yml"])
+    by_url = {f.url: f for f in found}
+    assert (by_url["https://inline.example/a#deel"].line, by_url["https://auto.example/"].line) == (3, 3)
+    assert "https://in-code.example/" not in by_url and "www.kis.nl" not in by_url
+    data = links.load()
+    pharos = by_url[data.by_id["pharos-gun-ons-de-tijd"].url]
+    assert pharos.file == "docs/data/links.yml"
+    line = (REPO_ROOT / "docs/data/links.yml").read_text().splitlines()[pharos.line - 1]
+    assert line.strip() == f"url: {data.by_id['pharos-gun-ons-de-tijd'].url}"
+    assert len([f for f in found if f.file == "docs/data/links.yml"]) == sum(1 for l in data.links if l.url)
