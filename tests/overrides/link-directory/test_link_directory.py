@@ -1,0 +1,77 @@
+"""The link directory in a real browser: filters on desktop and phone, and the plain list without JavaScript."""
+from __future__ import annotations
+
+import re
+
+from guide import links
+
+TOTAL = len(links.load().links)
+
+
+def visible_entries(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".link-directory__entry", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)")
+
+
+def test_without_javascript_the_list_is_complete_and_the_filters_hidden(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "links/")
+    assert len(visible_entries(page)) == TOTAL
+    assert not page.is_visible(".link-directory__filters")
+    context.close()
+
+
+def test_text_filter_narrows_the_list_and_announces_the_count(page, site_url):
+    page.goto(site_url + "links/")
+    status = page.locator(".link-directory__count")
+    assert page.is_visible(".link-directory__filters")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.inner_text() == f"{TOTAL} links"
+    page.get_by_label("Zoek op trefwoord").fill("gun ons")
+    assert visible_entries(page) == ["link-pharos-gun-ons-de-tijd"]
+    page.wait_for_function("document.querySelector('.link-directory__count').textContent === '1 link'")
+    # Only the group with a match stays visible.
+    groups = page.eval_on_selector_all(".link-directory__group", "els => els.filter(e => !e.hidden).map(e => e.dataset.category)")
+    assert groups == ["eerdere-onderzoeken"]
+    page.get_by_label("Zoek op trefwoord").fill("geen-enkele-link-heet-zo")
+    assert visible_entries(page) == []
+    page.wait_for_function("document.querySelector('.link-directory__count').textContent.startsWith('Geen links gevonden')")
+    assert page.errors == []
+
+
+def test_category_and_organisation_filters_combine(page, site_url):
+    page.goto(site_url + "links/")
+    page.get_by_label("Categorie").select_option("eerdere-onderzoeken")
+    expected = [f"link-{l.id}" for l in links.load().links if l.category == "eerdere-onderzoeken"]
+    assert visible_entries(page) == expected
+    page.get_by_label("Organisatie").select_option("COA")
+    assert visible_entries(page) == ["link-coa-meedoen-2015"]
+    page.get_by_label("Categorie").select_option("")
+    coa = [f"link-{l.id}" for l in links.load().links if l.organisation["nl"] == "COA"]
+    assert visible_entries(page) == coa
+    assert page.errors == []
+
+
+def test_english_directory_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "en/links/")
+    entry = page.locator("#link-pharos-gun-ons-de-tijd")
+    assert re.search(r"Pharos · PDF · in Dutch", entry.inner_text())
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    for label in ("Search by keyword", "Category", "Organisation"):
+        control = page.get_by_label(label)
+        box = control.bounding_box()
+        assert box["height"] >= 40 and box["width"] >= 0.75 * 360, (label, box)  # full width, finger-sized
+    page.get_by_label("Search by keyword").fill("handbook")
+    assert visible_entries(page) == ["link-coa-handboek-hervestiging"]
+    context.close()
+
+
+def test_assets_load_only_on_the_directory_page(page, site_url):
+    page.goto(site_url)
+    assert page.locator("script[src*='link-directory']").count() == 0
+    page.goto(site_url + "links/")
+    assert page.locator("script[src*='link-directory']").count() == 1
+    assert page.locator("link[href*='link-directory.css']").count() == 1
