@@ -104,6 +104,9 @@
   }
 
   const household = () => state.households.find((h) => h.id === state.active);
+  // The first, unnamed household shows its default name in the page language.
+  const isDefault = (h) => h.name === TEXT.nl.first || h.name === TEXT.en.first;
+  const nameOf = (h = household()) => isDefault(h) ? T.first : h.name;
   const entry = (id) => household().items[id] || {};
   const countDone = (ids) => ids.filter((id) => entry(id).done).length;
 
@@ -159,7 +162,7 @@
         window.print();
       }), " ",
       button(T.clear, () => {
-        if (!confirm(t("askClear", household().name))) return;
+        if (!confirm(t("askClear", nameOf()))) return;
         ids.forEach((id) => delete household().items[id]);
         update();
       })
@@ -177,7 +180,7 @@
   function activate(h, message) {
     state.active = h.id;
     update();
-    say(t(message || "nowActive", h.name));
+    say(t(message || "nowActive", nameOf(h)));
   }
 
   function buildPanel() {
@@ -201,10 +204,10 @@
         }),
         el("p", {}, [
           button(T.clearAll, () => {
-            if (confirm(t("askClearAll", household().name))) { household().items = {}; update(); }
+            if (confirm(t("askClearAll", nameOf()))) { household().items = {}; update(); }
           }), " ",
           button(T.del, () => {
-            if (!confirm(t("askDel", household().name))) return;
+            if (!confirm(t("askDel", nameOf()))) return;
             state.households = state.households.filter((h) => h.id !== state.active);
             if (!state.households.length) state.households.push(newHousehold(T.first));
             activate(state.households[0]);
@@ -223,7 +226,7 @@
   }
 
   function download(ext, type, text) {
-    const slug = household().name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    const slug = nameOf().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
     const a = el("a", { href: URL.createObjectURL(new Blob([text], { type })), download: "checklist-" + (slug || "household") + "." + ext });
     document.body.append(a);
     a.click();
@@ -263,7 +266,7 @@
     const h = newHousehold(name);
     h.items = data.household.items;
     // An untouched default household gives way to the import.
-    if (state.households.length === 1 && only.name === T.first && !Object.keys(only.items).length) state.households = [];
+    if (state.households.length === 1 && isDefault(only) && !Object.keys(only.items).length) state.households = [];
     state.households.push(h);
     activate(h, "imported");
   }
@@ -275,7 +278,7 @@
     for (const list of $$(".checklist--js")) {
       const ids = itemIds(list);
       list.querySelector(".checklist__progress").textContent = t("progress", countDone(ids), ids.length);
-      list.querySelector(".checklist__household").textContent = t("household", h.name);
+      list.querySelector(".checklist__household").textContent = t("household", nameOf(h));
       for (const li of $$("[data-item-id]", list)) {
         const e = entry(li.dataset.itemId), meta = li.querySelector(".checklist__meta");
         li.querySelector(".checklist__box").checked = !!e.done;
@@ -297,13 +300,13 @@
     const total = document.querySelector(".checklist-progress-total");
     if (total) total.textContent = t("total", done, all);
 
-    const select = panel.querySelector("select"), sig = JSON.stringify([h.id, state.households.map((x) => x.name)]);
+    const select = panel.querySelector("select"), sig = JSON.stringify([h.id, state.households.map(nameOf)]);
     if (select.dataset.sig !== sig) { // rebuild only on change: keeps a focused select steady
       select.dataset.sig = sig;
-      select.replaceChildren(...state.households.map((x) => el("option", { value: x.id, text: x.name, selected: x === h })));
+      select.replaceChildren(...state.households.map((x) => el("option", { value: x.id, text: nameOf(x), selected: x === h })));
     }
     const nameInput = panel.querySelector("#checklist-household-name");
-    if (nameInput !== focused) nameInput.value = h.name;
+    if (nameInput !== focused) nameInput.value = nameOf(h);
     renderRemoved(h);
   }
 

@@ -1,0 +1,62 @@
+"""Fixtures for the checklist component: a small fixture site built with the real
+theme, hooks and shared code, so the component's tests do not depend on the
+guide's content (which changes) and know exactly which items exist.
+
+The fixture copies mkdocs.yml, overrides/ and scripts/ into a temp folder and puts
+fixture/docs/ beside them (plus a placeholder for every other page of the real
+site, so the real nav and the parity check pass). scripts/guide finds its data
+relative to its own location, so the copy reads the fixture's checklists.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import REPO_ROOT, mkdocs_build, serve_directory
+
+FIXTURE_DOCS = Path(__file__).parent / "fixture" / "docs"
+PLACEHOLDER = """---
+description: Placeholder page of the checklist fixture site.
+last_reviewed: 2026-11-29
+---
+
+# Placeholder
+
+Text.
+"""
+
+
+def build_fixture_site(workdir: Path) -> Path:
+    """Build the fixture site into workdir/site; returns that path (fails the test on a broken build)."""
+    project = workdir / "project"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".cache")
+    project.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO_ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("overrides", "scripts"):
+        shutil.copytree(REPO_ROOT / folder, project / folder, ignore=ignore, dirs_exist_ok=True)
+    docs = project / "docs"
+    shutil.copytree(FIXTURE_DOCS, docs, dirs_exist_ok=True)
+    # The other data files (glossary, links) as they are: other hooks read them.
+    for data_file in (REPO_ROOT / "docs" / "data").glob("*.yml"):
+        shutil.copy2(data_file, docs / "data" / data_file.name)
+    for page in (REPO_ROOT / "docs").glob("*.*.md"):
+        if not (docs / page.name).exists():
+            (docs / page.name).write_text(PLACEHOLDER, encoding="utf-8")
+    site = workdir / "site"
+    result = mkdocs_build(project / "mkdocs.yml", site)
+    if result.returncode != 0:
+        pytest.fail(f"checklist fixture site did not build:\n{result.stdout}\n{result.stderr}")
+    return site
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    return build_fixture_site(tmp_path_factory.mktemp("checklist-fixture"))
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site) -> str:
+    server, url = serve_directory(fixture_site)
+    yield url
+    server.shutdown()

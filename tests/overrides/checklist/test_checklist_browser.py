@@ -1,0 +1,481 @@
+"""The checklist component as readers use it, in headless Chromium, on the fixture site
+(fixture/docs: 'voorbereiding' with 3 tips, 'plaatsing' with 2, and the home overview)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+STORAGE_KEY = "hervestigers.checklists"
+KEEP = "fixture-woning-kiezen"
+LINKED = "fixture-plaatsing-lezen"
+KEEP_NL = "Kies een woning die past bij de grootte van het gezin."
+KEEP_EN = "Choose a home that suits the size of the family."
+TEXTS_NL = [KEEP_NL, "Lees eerst de tips voor de plaatsing door.", "Regel een tolk voor het eerste gesprek.1"]
+
+
+@pytest.fixture(autouse=True)
+def _no_page_errors(page):
+    page.set_default_timeout(5_000)
+    yield
+    assert page.errors == [], f"uncaught errors in the page: {page.errors}"
+
+
+def open_checklist(page, url: str):
+    page.goto(url)
+    page.locator(".checklist--js").first.wait_for()
+    return page
+
+
+def box(page, item_id: str):
+    return page.locator(f"#checklist-{item_id}")
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+
+
+def household_state(items: dict, name: str = "Gezin A") -> str:
+    return json.dumps({"format": "hervestigers-checklists", "version": 1, "active": "h1",
+                       "households": [{"id": "h1", "name": name, "items": items}]})
+
+
+def manage(page):
+    """Open the household view's 'manage, export, import' section."""
+    details = page.locator(".checklist-household__manage")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    return details
+
+
+# -- remembering ticks ------------------------------------------------------------------------
+
+def test_tick_survives_reload(page, fixture_url):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    page.get_by_role("checkbox", name=KEEP_NL).check()
+    page.reload()
+    page.locator(".checklist--js").wait_for()
+    assert box(page, KEEP).is_checked()
+    assert not box(page, LINKED).is_checked()
+
+
+def test_tick_in_dutch_shows_on_english_page(page, fixture_url):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    page.get_by_role("checkbox", name=KEEP_NL).check()
+    open_checklist(page, fixture_url + "en/voorbereiding/")
+    assert page.get_by_role("checkbox", name=KEEP_EN).is_checked()
+    assert page.locator(".checklist__progress").inner_text() == "1 of 3 done"
+
+
+def test_progress_text_updates_and_is_announced(page, fixture_url):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    progress = page.locator(".checklist__progress")
+    assert progress.inner_text() == "0 van 3 gedaan"
+    assert progress.get_attribute("aria-live") == "polite"
+    box(page, KEEP).check()
+    box(page, LINKED).check()
+    assert progress.inner_text() == "2 van 3 gedaan"
+    box(page, KEEP).uncheck()
+    assert progress.inner_text() == "1 van 3 gedaan"
+
+
+def test_home_overview_shows_progress_per_phase_and_total(page, fixture_url):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    box(page, KEEP).check()
+    box(page, LINKED).check()
+    open_checklist(page, fixture_url + "plaatsing/")
+    box(page, "fixture-buren-informeren").check()
+    page.goto(fixture_url)
+    spans = page.locator(".phase-steps .checklist-progress")
+    assert spans.all_inner_texts() == ["2 van 3 gedaan", "1 van 2 gedaan"]
+    assert page.locator(".checklist-progress-total").inner_text() == "Totaal: 3 van 5 gedaan"
+    page.goto(fixture_url + "en/")
+    assert page.locator(".checklist-progress-total").inner_text() == "Total: 3 of 5 done"
+    # The active household is visible on the overview too.
+    assert page.get_by_label("Active household").locator("option:checked").inner_text() == "Household 1"
+
+
+# -- households, assignees, notes, reset ------------------------------------------------------
+
+def test_households_are_independent(page, fixture_url):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    box(page, KEEP).check()
+    details = manage(page)
+    assert "geen persoonsgegevens" in details.inner_text()
+    assert "Gezin A – aankomst maart" in details.inner_text()
+    page.get_by_label("Naam van dit huishouden").fill("Gezin A – aankomst maart")
+    page.get_by_role("button", name="Naam opslaan").click()
+    page.get_by_label("Nieuw huishouden").fill("Gezin B – aankomst april")
+    page.get_by_role("button", name="Toevoegen").click()
+    # The new household is active and empty; its name shows at the checklist.
+    assert page.locator(".checklist__household").inner_text() == "Huishouden: Gezin B – aankomst april"
+    assert not box(page, KEEP).is_checked()
+    box(page, LINKED).check()
+    page.get_by_label("Actief huishouden").select_option(label="Gezin A – aankomst maart")
+    assert box(page, KEEP).is_checked() and not box(page, LINKED).is_checked()
+    assert "‘Gezin A – aankomst maart’ is nu actief." in page.locator(".checklist-household__messages").inner_text()
+    page.reload()
+    page.locator(".checklist--js").wait_for()
+    assert page.get_by_label("Actief huishouden").locator("option:checked").inner_text() == "Gezin A – aankomst maart"
+    page.get_by_label("Actief huishouden").select_option(label="Gezin B – aankomst april")
+    assert box(page, LINKED).is_checked() and not box(page, KEEP).is_checked()
+
+
+def test_delete_household_asks_first(page, fixture_url):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    manage(page)
+    page.get_by_label("Nieuw huishouden").fill("Gezin B")
+    page.get_by_role("button", name="Toevoegen").click()
+    box(page, KEEP).check()
+    dialogs = []
+    page.once("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.get_by_role("button", name="Dit huishouden verwijderen").click()
+    assert dialogs and "Gezin B" in dialogs[0]
+    assert [h["name"] for h in stored(page)["households"]] == ["Huishouden 1", "Gezin B"]
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Dit huishouden verwijderen").click()
+    assert [h["name"] for h in stored(page)["households"]] == ["Huishouden 1"]
+    assert page.locator(".checklist__household").inner_text() == "Huishouden: Huishouden 1"
+
+
+def test_assignee_and_note_persist(page, fixture_url):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    item = page.locator(f"#tip-{KEEP}")
+    item.locator("summary").click()
+    who = item.get_by_label("Wie doet het?")
+    # The suggestions include the usual parties; free text is allowed too.
+    options = page.locator("#checklist-who option")
+    assert "woningcorporatie" in [options.nth(i).get_attribute("value") for i in range(options.count())]
+    who.fill("maatschappelijke begeleiding")
+    item.get_by_label("Notitie").fill("Afspraak op maandag")
+    page.reload()
+    page.locator(".checklist--js").wait_for()
+    item = page.locator(f"#tip-{KEEP}")
+    assert item.locator(".checklist__meta").inner_text() == "Wie: maatschappelijke begeleiding · Notitie: Afspraak op maandag"
+    assert item.locator(".checklist__who").input_value() == "maatschappelijke begeleiding"
+    assert item.locator(".checklist__note").input_value() == "Afspraak op maandag"
+    # Ticks are independent of assignee and note.
+    assert not box(page, KEEP).is_checked()
+
+
+def test_reset_checklist_after_confirmation(page, fixture_url):
+    open_checklist(page, fixture_url + "plaatsing/")
+    box(page, "fixture-buren-informeren").check()
+    open_checklist(page, fixture_url + "voorbereiding/")
+    box(page, KEEP).check()
+    page.once("dialog", lambda d: d.dismiss())
+    page.get_by_role("button", name="Checklist leegmaken").click()
+    assert box(page, KEEP).is_checked()
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Checklist leegmaken").click()
+    assert not box(page, KEEP).is_checked()
+    # Only this checklist: the other page's tick stays.
+    assert stored(page)["households"][0]["items"] == {"fixture-buren-informeren": {"done": True}}
+    page.once("dialog", lambda d: d.accept())
+    manage(page).get_by_role("button", name="Dit huishouden leegmaken").click()
+    assert stored(page)["households"][0]["items"] == {}
+
+
+# -- export, import ---------------------------------------------------------------------------
+
+def test_export_then_import_in_a_fresh_profile_reproduces_the_state(page, fixture_url, browser, tmp_path):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    manage(page)
+    page.get_by_label("Naam van dit huishouden").fill("Gezin A")
+    page.get_by_role("button", name="Naam opslaan").click()
+    box(page, KEEP).check()
+    item = page.locator(f"#tip-{LINKED}")
+    item.locator("summary").click()
+    item.get_by_label("Wie doet het?").fill("COA")
+    item.get_by_label("Notitie").fill('Notitie met "aanhalingstekens", komma; puntkomma')
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Downloaden als JSON (om over te zetten)").click()
+    exported = tmp_path / download.value.suggested_filename
+    download.value.save_as(exported)
+    assert exported.name == "checklist-gezin-a.json"
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["format"] == "hervestigers-checklists-household" and data["version"] == 1
+
+    fresh = browser.new_context(locale="nl-NL")
+    try:
+        other = fresh.new_page()
+        other.errors = []
+        other.on("pageerror", lambda e: other.errors.append(str(e)))
+        open_checklist(other, fixture_url + "en/voorbereiding/")
+        other.locator(".checklist-household__manage summary").click()
+        other.get_by_label("Import a household (JSON file)").set_input_files(str(exported))
+        expect(other.locator(".checklist-household__messages")).to_contain_text("‘Gezin A’ has been imported and is now active.")
+        assert other.get_by_role("checkbox", name=KEEP_EN).is_checked()
+        assert not box(other, LINKED).is_checked()
+        linked = other.locator(f"#tip-{LINKED}")
+        assert linked.locator(".checklist__who").input_value() == "COA"
+        assert linked.locator(".checklist__note").input_value() == 'Notitie met "aanhalingstekens", komma; puntkomma'
+        # The untouched default household gave way to the import.
+        names = [h["name"] for h in stored(other)["households"]]
+        assert names == ["Gezin A"]
+        assert stored(other)["households"][0]["items"] == stored(page)["households"][0]["items"]
+        assert other.errors == []
+    finally:
+        fresh.close()
+
+
+def test_csv_export_lists_every_tip_with_ticks_assignees_and_notes(page, fixture_url, tmp_path):
+    page.goto(fixture_url + "over/")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)",
+                  [STORAGE_KEY, household_state({"oude-tip": {"done": True}})])
+    open_checklist(page, fixture_url + "voorbereiding/")
+    page.locator(".checklist-household__removed").wait_for()  # the catalog has loaded
+    box(page, KEEP).check()
+    item = page.locator(f"#tip-{KEEP}")
+    item.locator("summary").click()
+    item.get_by_label("Wie doet het?").fill("=gemeente")
+    item.get_by_label("Notitie").fill('Zeg "ja"')
+    manage(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Downloaden als CSV (spreadsheet)").click()
+    assert download.value.suggested_filename == "checklist-gezin-a.csv"
+    path = tmp_path / "export.csv"
+    download.value.save_as(path)
+    rows = path.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0] == '"Checklist";"ID";"Tip";"Gedaan";"Wie";"Notitie"'
+    # A formula-like cell is defused with a leading apostrophe; quotes are doubled.
+    assert rows[1] == ('"Tips voor de voorbereiding";"fixture-woning-kiezen";'
+                       '"Kies een woning die past bij de grootte van het gezin.";"ja";"\'=gemeente";"Zeg ""ja"""')
+    assert rows[2] == ('"Tips voor de voorbereiding";"fixture-plaatsing-lezen";'
+                       '"Lees eerst de tips voor de plaatsing door.";"nee";"";""')
+    # Every tip of the guide (not only this page's), in phase order, then what left the guide.
+    assert [r.split(";")[1] for r in rows[1:]] == [
+        '"fixture-woning-kiezen"', '"fixture-plaatsing-lezen"', '"fixture-tolk-regelen"',
+        '"fixture-sleutel-overhandigen"', '"fixture-buren-informeren"', '"oude-tip"']
+    assert rows[-1] == '"Niet meer in de gids";"oude-tip";"";"ja";"";""'
+
+
+@pytest.mark.parametrize("content", [
+    "this is not JSON",
+    '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {',
+    '{"some": "other application"}',
+    '{"format": "hervestigers-checklists-household", "version": 2, "household": {"name": "X", "items": {}}}',
+    '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {"Bad Id": {"done": true}}}}',
+    '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {"a": {"done": "yes"}}}}',
+], ids=["not-json", "truncated", "foreign", "other-version", "bad-id", "bad-value"])
+def test_bad_import_file_shows_a_message_and_changes_nothing(page, fixture_url, tmp_path, content):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    box(page, KEEP).check()
+    before = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    manage(page)
+    page.get_by_label("Huishouden importeren (JSON-bestand)").set_input_files(str(bad))
+    message = page.locator(".checklist-message--error")
+    message.wait_for()
+    assert "kan niet worden geïmporteerd" in message.inner_text() and "Er is niets veranderd" in message.inner_text()
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == before
+    assert box(page, KEEP).is_checked()
+    assert page.get_by_label("Actief huishouden").locator("option").count() == 1
+
+
+# -- robustness -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad_value", [
+    "{not json at all",
+    household_state({KEEP: {"done": True}})[:-20],
+    '{"theme": "dark"}',
+    '{"format": "hervestigers-checklists", "version": 99, "active": "h1", "households": []}',
+    household_state({KEEP: {"done": "yes"}}),
+], ids=["garbage", "truncated", "foreign", "future-version", "wrong-types"])
+def test_corrupt_storage_is_kept_aside_with_a_visible_message(page, fixture_url, bad_value):
+    page.goto(fixture_url + "over/")  # same origin, no checklist: nothing reads the value yet
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, bad_value])
+    open_checklist(page, fixture_url + "voorbereiding/")
+    warning = page.locator(".checklist-message--warning")
+    assert warning.is_visible()
+    assert "kon niet worden gelezen" in warning.inner_text()
+    aside_keys = page.evaluate(
+        f"Object.keys(localStorage).filter(k => k.startsWith('{STORAGE_KEY}.unreadable.'))")
+    assert len(aside_keys) == 1 and aside_keys[0] in warning.inner_text()
+    assert page.evaluate("k => localStorage.getItem(k)", aside_keys[0]) == bad_value
+    # Clean start that works and saves.
+    assert not box(page, KEEP).is_checked()
+    box(page, KEEP).check()
+    assert stored(page)["households"][0]["items"] == {KEEP: {"done": True}}
+    page.reload()
+    page.locator(".checklist--js").wait_for()
+    assert box(page, KEEP).is_checked()
+    assert page.locator(".checklist-message--warning").count() == 0
+
+
+def test_removed_item_is_kept_and_reported(page, fixture_url):
+    page.goto(fixture_url + "over/")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, household_state({
+        KEEP: {"done": True},
+        "oude-tip-die-weg-is": {"done": True, "who": "COA", "note": "Was belangrijk"},
+    })])
+    open_checklist(page, fixture_url + "voorbereiding/")
+    report = page.locator(".checklist-household__removed")
+    report.wait_for()
+    assert "Niet meer in de gids" in report.inner_text()
+    assert "oude-tip-die-weg-is · gedaan · Wie: COA · Notitie: Was belangrijk" in report.inner_text()
+    assert box(page, KEEP).is_checked()
+    assert page.locator(".checklist__progress").inner_text() == "1 van 3 gedaan"
+    # Ticking elsewhere keeps the removed id in storage.
+    box(page, LINKED).check()
+    assert "oude-tip-die-weg-is" in stored(page)["households"][0]["items"]
+    page.goto(fixture_url + "en/")
+    report = page.locator(".checklist-household__removed")
+    report.wait_for()
+    assert "No longer in the guide" in report.inner_text()
+    page.get_by_role("button", name="Forget these tips").click()
+    assert report.is_hidden()
+    assert "oude-tip-die-weg-is" not in stored(page)["households"][0]["items"]
+
+
+@pytest.mark.parametrize("breakage", [
+    "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });",
+], ids=["setItem-throws", "no-localStorage"])
+def test_unavailable_storage_still_works_for_the_visit(page, fixture_url, breakage):
+    page.add_init_script(breakage)
+    open_checklist(page, fixture_url + "voorbereiding/")
+    warning = page.locator(".checklist-message--warning")
+    assert "kan in deze browser niet worden bewaard" in warning.inner_text()
+    box(page, KEEP).check()
+    assert page.locator(".checklist__progress").inner_text() == "1 van 3 gedaan"
+    manage(page)
+    page.get_by_label("Nieuw huishouden").fill("Gezin B")
+    page.get_by_role("button", name="Toevoegen").click()
+    assert not box(page, KEEP).is_checked()
+
+
+def test_storage_filling_up_during_the_visit_is_reported(page, fixture_url):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    box(page, KEEP).check()
+    page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }")
+    box(page, LINKED).check()
+    assert "kan in deze browser niet worden bewaard" in page.locator(".checklist-message--warning").inner_text()
+    assert page.locator(".checklist__progress").inner_text() == "2 van 3 gedaan"
+
+
+def test_another_tab_changes_are_followed(page, fixture_url, context):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    other = context.new_page()
+    open_checklist(other, fixture_url + "en/voorbereiding/")
+    box(other, KEEP).check()
+    page.wait_for_function(f"document.querySelector('#checklist-{KEEP}').checked")
+    # A tick in the first tab now keeps the other tab's tick instead of overwriting it.
+    box(page, LINKED).check()
+    assert set(stored(page)["households"][0]["items"]) == {KEEP, LINKED}
+    other.close()
+
+
+# -- accessibility, keyboard, print -----------------------------------------------------------
+
+def test_every_checkbox_has_its_item_text_as_accessible_name(page, fixture_url):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    assert page.get_by_role("checkbox").count() == 3
+    for text in TEXTS_NL:
+        assert page.get_by_role("checkbox", name=text, exact=True).count() == 1, text
+    snapshot = page.locator(".checklist").aria_snapshot()
+    assert f'checkbox "{KEEP_NL}"' in snapshot
+
+
+def test_links_inside_items_stay_links(page, fixture_url):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    page.locator(f"#tip-{LINKED}").get_by_role("link", name="tips voor de plaatsing").click()
+    page.wait_for_url(fixture_url + "plaatsing/")
+    page.go_back()
+    page.locator(".checklist--js").wait_for()
+    assert not box(page, LINKED).is_checked()
+
+
+def test_keyboard_only_ticking(page, fixture_url):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    target = box(page, KEEP)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the first checkbox cannot be reached with Tab")
+    outline = target.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none", "focused checkbox has no visible focus indicator"
+    page.keyboard.press("Space")
+    assert target.is_checked()
+    assert page.locator(".checklist__progress").inner_text() == "1 van 3 gedaan"
+    # Assignee and note are reachable too: Tab to the disclosure, open it with Enter.
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            break
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.type("COA")
+    assert page.locator(f"#checklist-{KEEP}-who").input_value() == "COA"
+
+
+def test_print_shows_ticks_assignees_notes_and_hides_navigation(page, fixture_url):
+    open_checklist(page, fixture_url + "voorbereiding/")
+    box(page, KEEP).check()
+    item = page.locator(f"#tip-{KEEP}")
+    item.locator("summary").click()
+    item.get_by_label("Wie doet het?").fill("COA")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".checklist-household", ".checklist__actions",
+                     ".checklist__more"):
+        assert page.locator(selector).first.is_hidden(), f"{selector} is printed"
+    assert box(page, KEEP).is_visible() and box(page, KEEP).is_checked()
+    assert item.locator(".checklist__meta").is_visible()
+    assert page.locator(".checklist__status").inner_text() == "1 van 3 gedaan · Huishouden: Huishouden 1"
+
+
+def test_print_button_prints_only_that_checklist(page, fixture_url):
+    page.add_init_script("window.print = () => { window.__printCalls = (window.__printCalls || 0) + 1; };")
+    open_checklist(page, fixture_url + "voorbereiding/")
+    page.get_by_role("button", name="Checklist afdrukken").click()
+    assert page.evaluate("window.__printCalls") == 1
+    page.emulate_media(media="print")
+    printed = page.evaluate("""[...document.querySelectorAll('.md-content__inner > *')]
+        .filter(n => getComputedStyle(n).display !== 'none').map(n => n.tagName + '.' + n.className)""")
+    assert printed == ["H1.", "DIV.checklist checklist--js checklist--print"], printed
+    title = page.locator(".checklist--print").evaluate("el => getComputedStyle(el, '::before').content")
+    assert title == '"Tips voor de voorbereiding"'
+    # After printing the page prints whole again (Ctrl+P prints every checklist with its ticks).
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert page.locator(".checklist--print").count() == 0
+
+
+def test_axe_finds_no_violations_with_the_checklist_in_use(page, fixture_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(fixture_url + "over/")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)",
+                  [STORAGE_KEY, household_state({"oude-tip": {"done": True}})])
+    open_checklist(page, fixture_url + "voorbereiding/")
+    page.locator(".checklist-household__removed").wait_for()
+    box(page, KEEP).check()
+    item = page.locator(f"#tip-{KEEP}")
+    item.locator("summary").click()
+    item.get_by_label("Wie doet het?").fill("COA")
+    item.get_by_label("Notitie").fill("Notitie")
+    manage(page)
+    page.get_by_label("Actief huishouden").focus()
+    results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]})
+    assert results.violations_count == 0, results.generate_report()
+    page.goto(fixture_url)
+    page.locator(".checklist-household").wait_for()
+    results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]})
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_without_javascript_the_checklist_is_a_plain_list(browser, fixture_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        plain.goto(fixture_url + "voorbereiding/")
+        items = plain.locator(".checklist .checklist__item")
+        assert items.count() == 3
+        assert items.all_inner_texts()[0] == KEEP_NL
+        assert plain.get_by_role("checkbox").count() == 0
+        assert plain.locator(".checklist").get_by_role("link", name="tips voor de plaatsing").count() == 1
+    finally:
+        context.close()
