@@ -28,7 +28,7 @@
       return (shown === 1 ? root.dataset.countOne : root.dataset.countOther).replace("{n}", shown);
     }
 
-    function apply() {
+    function apply(event) {
       var words = normalise(text.value).split(/\s+/).filter(Boolean);
       var shown = 0;
       entries.forEach(function (entry) {
@@ -41,9 +41,9 @@
       Array.prototype.forEach.call(groups, function (group) {
         group.hidden = !group.querySelector(".link-directory__entry:not([hidden])");
       });
-      // Announce the count once typing pauses, so a screen reader is not flooded.
+      // While typing, update the count once typing pauses, so a screen reader is not flooded.
       clearTimeout(timer);
-      timer = setTimeout(function () { status.textContent = count(shown); }, 400);
+      timer = setTimeout(function () { status.textContent = count(shown); }, event.target === text ? 400 : 0);
     }
 
     form.addEventListener("input", apply);
