@@ -92,8 +92,9 @@ def _load_all_cached(directory: Path, signature: tuple) -> dict:
     return checklists
 
 
-def load_all(directory: Path = CHECKLIST_DIR) -> dict[str, Checklist]:
+def load_all(directory: Path | None = None) -> dict[str, Checklist]:
     """All checklists by id (the file name without ``.yml``), validated."""
+    directory = Path(directory or CHECKLIST_DIR)
     return _load_all_cached(directory, _signature(directory))
 
 
@@ -158,7 +159,7 @@ def _phase_key(checklist_id: str) -> tuple:
     return (len(PHASE_ORDER), checklist_id)
 
 
-def catalog(directory: Path = CHECKLIST_DIR) -> dict:
+def catalog(directory: Path | None = None) -> dict:
     """Every checklist and item id in the guide, with titles and plain texts in both languages.
 
     The browser script uses it to tell which stored item ids are no longer in the
@@ -181,7 +182,7 @@ def catalog(directory: Path = CHECKLIST_DIR) -> dict:
     }
 
 
-def write_catalog(site_dir: Path, directory: Path = CHECKLIST_DIR) -> Path:
+def write_catalog(site_dir: Path, directory: Path | None = None) -> Path:
     """Write the catalog into a built site; returns its path."""
     target = Path(site_dir) / CATALOG_PATH
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,57 @@
+"""The checklist component on the guide's real pages (the session's strict build of the site)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+CONTEXT = {"include": [[".checklist"], [".checklist-household"]]}
+AXE_RULES = {"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
+
+
+def checklist_pages(built_site, lang="nl"):
+    root = built_site if lang == "nl" else built_site / lang
+    pages = sorted(p.parent.relative_to(built_site).as_posix() + "/" for p in root.glob("*/index.html")
+                   if 'class="checklist"' in p.read_text(encoding="utf-8"))
+    if not pages:
+        pytest.fail("no page of the built site renders a checklist")
+    return pages
+
+
+def catalog(built_site):
+    return json.loads((built_site / "assets" / "checklist" / "catalog.json").read_text(encoding="utf-8"))
+
+
+def test_every_tip_is_a_checkbox_named_by_its_text(page, site_url, built_site):
+    for path in checklist_pages(built_site):
+        page.goto(site_url + path)
+        page.locator(".checklist--js").first.wait_for()
+        labels = page.locator(".checklist__label")
+        assert page.get_by_role("checkbox").count() == labels.count() > 0, path
+        for text in labels.all_inner_texts():
+            assert page.get_by_role("checkbox", name=" ".join(text.split()), exact=True).count() == 1, (path, text)
+    assert page.errors == []
+
+
+def test_home_overview_covers_every_checklist(page, site_url, built_site):
+    total = sum(len(c["items"]) for c in catalog(built_site)["checklists"])
+    for home, expected in (("", f"Totaal: 0 van {total} gedaan"), ("en/", f"Total: 0 of {total} done")):
+        page.goto(site_url + home)
+        assert page.locator(".checklist-progress-total").inner_text() == expected
+        assert page.locator(".checklist-progress").count() == len(catalog(built_site)["checklists"])
+    assert page.errors == []
+
+
+def test_axe_on_a_real_checklist_page_in_use(page, site_url, built_site):
+    from axe_playwright_python.sync_playwright import Axe
+
+    path = checklist_pages(built_site, "en")[0]
+    page.goto(site_url + path)
+    page.locator(".checklist--js").first.wait_for()
+    page.get_by_role("checkbox").first.check()
+    page.locator(".checklist__more summary").first.click()
+    page.locator(".checklist__who").first.fill("GGD")
+    page.locator(".checklist-household__manage summary").click()
+    results = Axe().run(page, context=CONTEXT, options=AXE_RULES)
+    assert results.violations_count == 0, results.generate_report()
+    assert page.errors == []

@@ -1,0 +1,112 @@
+"""guide.checklists: the checklist data, its validation, the HTML contract with
+overrides/assets/checklist/checklist.js, and the catalog written at build."""
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+
+import pytest
+
+from guide import checklists
+from guide.directives import expand
+from guide.errors import ContentError
+
+VALID = """\
+title:
+  nl: Tips
+  en: Tips
+items:
+  - id: eerste-tip
+    nl: Lees [de gids]({{ url("kis") }}) en **bel** het COA.[^1]
+    en: Read [the guide]({{ url("kis") }}) and **call** COA.[^1]
+  - id: tweede-tip
+    nl: Tweede & laatste.
+    en: Second & last.
+"""
+
+
+def write(directory, name, text):
+    path = directory / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text, line, message", [
+    (VALID.replace("id: tweede-tip", "id: Tweede_Tip"), 8, "not lowercase-with-hyphens"),
+    (VALID.replace("id: tweede-tip", "id: eerste-tip"), 8, "duplicate item id 'eerste-tip'"),
+    (VALID.replace("    en: Second & last.\n", ""), 8, "field 'en' is missing"),
+    (VALID.replace("  en: Tips\n", "", 1), 2, "'title' has no 'en' text"),
+    ("title: {nl: A, en: B}\nitems: []\n", 2, "'items' must be a non-empty list"),
+    (VALID.replace("items:", "items: [", 1), 5, "invalid YAML"),
+], ids=["bad-id", "duplicate-id", "missing-translation", "missing-title", "no-items", "broken-yaml"])
+def test_bad_checklist_data_names_file_and_line(tmp_path, text, line, message):
+    write(tmp_path, "voorbereiding.yml", text)
+    with pytest.raises(ContentError) as error:
+        checklists.load_all(tmp_path)
+    assert error.value.path.endswith("voorbereiding.yml")
+    assert error.value.line == line, str(error.value)
+    assert message in error.value.message
+
+
+def test_item_ids_are_unique_across_checklists(tmp_path):
+    write(tmp_path, "plaatsing.yml", VALID)
+    write(tmp_path, "voorbereiding.yml", VALID.replace("tweede-tip", "derde-tip"))
+    with pytest.raises(ContentError) as error:
+        checklists.load_all(tmp_path)
+    assert error.value.path.endswith("voorbereiding.yml") and error.value.line == 5
+    assert "also used in" in error.value.message and "plaatsing.yml" in error.value.message
+
+
+def test_rendered_html_is_the_contract_the_script_reads(monkeypatch, tmp_path):
+    write(tmp_path, "voorbereiding.yml", VALID)
+    monkeypatch.setattr(checklists, "CHECKLIST_DIR", tmp_path)
+    html = checklists.render_checklist("voorbereiding", "nl")
+    assert '<div class="checklist" data-checklist="voorbereiding" data-title="Tips" markdown>' in html
+    # Every ancestor of the items asks md_in_html for Markdown, or links stay literal.
+    assert '<ul class="checklist__items" markdown>' in html
+    assert re.search(r'<li class="checklist__item" id="tip-eerste-tip" data-item-id="eerste-tip" markdown="span">'
+                     r'Lees \[de gids\]', html)
+    progress = checklists.render_progress("voorbereiding", "en")
+    assert progress == ('<span class="checklist-progress" data-checklist="voorbereiding" '
+                        'data-items="eerste-tip tweede-tip"></span>')
+
+
+def test_unknown_checklist_fails_with_the_page_line(monkeypatch, tmp_path):
+    write(tmp_path, "voorbereiding.yml", VALID)
+    monkeypatch.setattr(checklists, "CHECKLIST_DIR", tmp_path)
+    with pytest.raises(ContentError) as error:
+        expand('Tekst\n\n{{ checklist("plaatsen") }}\n', "nl", "docs/plaatsing.nl.md")
+    assert (error.value.path, error.value.line) == ("docs/plaatsing.nl.md", 3)
+    assert "no checklist 'plaatsen'" in error.value.message and "voorbereiding" in error.value.hint
+
+
+@pytest.mark.parametrize("markdown, plain", [
+    ('Lees [de gids]({{ url("kis") }}) en **bel**.[^1]', "Lees de gids en bel."),
+    ("Zie [COA](https://www.coa.nl/nl) (Centraal Orgaan).", "Zie COA (Centraal Orgaan)."),
+    ("Tekst met <abbr title='x'>GGD</abbr> &amp; `code`.", "Tekst met GGD & code."),
+])
+def test_plain_text_for_exports(markdown, plain):
+    assert checklists.plain_text(markdown) == plain
+
+
+def test_catalog_lists_every_item_in_phase_order(tmp_path):
+    write(tmp_path, "zzz-extra.yml", VALID.replace("eerste-tip", "extra-een").replace("tweede-tip", "extra-twee"))
+    write(tmp_path, "plaatsing.yml", VALID.replace("eerste-tip", "p-een").replace("tweede-tip", "p-twee"))
+    write(tmp_path, "voorbereiding.yml", VALID)
+    target = checklists.write_catalog(tmp_path / "site", tmp_path)
+    assert target == tmp_path / "site" / "assets" / "checklist" / "catalog.json"
+    catalog = json.loads(target.read_text(encoding="utf-8"))
+    assert catalog["version"] == 1
+    assert [c["id"] for c in catalog["checklists"]] == ["voorbereiding", "plaatsing", "zzz-extra"]
+    first = catalog["checklists"][0]
+    assert first["title"] == {"nl": "Tips", "en": "Tips"}
+    assert first["items"][0] == {"id": "eerste-tip",
+                                 "text": {"nl": "Lees de gids en bel het COA.", "en": "Read the guide and call COA."}}
+
+
+def test_the_guide_checklists_are_valid():
+    """The real data: loads without errors, ids unique site-wide (readers' ticks hang on them)."""
+    loaded = checklists.load_all()
+    ids = [item.id for checklist in loaded.values() for item in checklist.items]
+    assert len(ids) == len(set(ids))
