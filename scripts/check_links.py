@@ -487,8 +487,11 @@ def save_cache(path: Path, cache: dict, results: list[Result]) -> None:
 
 # --- The whole run ---------------------------------------------------------------------
 
-def check_urls(found, options: Options, cache: dict | None = None, on_total=None, on_done=None) -> list[Result]:
-    """Check the found URLs (each unique URL once); results sorted, most severe first."""
+def check_urls(found, options: Options, cache: dict | None = None, on_total=None, on_done=None,
+               stats: dict | None = None) -> list[Result]:
+    """Check the found URLs (each unique URL once); results sorted, most severe first.
+
+    ``stats`` (optional) receives ``network_seconds``: the time spent on requests."""
     grouped = group_sources(found, options.include_fragments)
     results: dict[str, Result] = {}
     to_fetch: dict[str, list[str]] = {}  # page URL -> result keys that depend on it
@@ -509,8 +512,13 @@ def check_urls(found, options: Options, cache: dict | None = None, on_total=None
         need_body = {page: any(urldefrag(k)[1] for k in keys) for page, keys in to_fetch.items()}
         import asyncio
 
+        import aiohttp  # noqa: F401  (imported here so network_seconds measures requests only)
+
         checker = Checker(options, on_done)
+        network_started = time.monotonic()
         fetched = asyncio.run(checker.run(need_body))
+        if stats is not None:
+            stats["network_seconds"] = round(time.monotonic() - network_started, 3)
         for page, keys in to_fetch.items():
             page_result, body = fetched[page]
             for key in keys:
@@ -527,7 +535,7 @@ def check_urls(found, options: Options, cache: dict | None = None, on_total=None
     return sorted(results.values(), key=lambda r: (VERDICTS.index(r.verdict), r.url))
 
 
-def summarise(results: list[Result], started: float, files: int) -> dict:
+def summarise(results: list[Result], started: float, files: int, stats: dict | None = None) -> dict:
     summary = {"total": len(results)}
     for verdict in VERDICTS:
         summary[verdict] = sum(1 for r in results if r.verdict == verdict)
@@ -535,6 +543,7 @@ def summarise(results: list[Result], started: float, files: int) -> dict:
     summary["files"] = files
     summary["checked_at"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     summary["duration_seconds"] = round(time.monotonic() - started, 3)
+    summary["network_seconds"] = (stats or {}).get("network_seconds", 0.0)
     return summary
 
 
@@ -801,10 +810,11 @@ def main(argv=None) -> int:
     )
     cache = None if args.no_cache else load_cache(args.cache, args.cache_max_age)
     progress = Progress(args.progress if args.progress is not None else (sys.stderr.isatty() and not in_ci))
-    results = check_urls(found, options, cache, on_total=progress.start, on_done=progress.step)
+    stats: dict = {}
+    results = check_urls(found, options, cache, on_total=progress.start, on_done=progress.step, stats=stats)
     if cache is not None:
         save_cache(args.cache, cache, results)
-    summary = summarise(results, started, len(files))
+    summary = summarise(results, started, len(files), stats)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"results": [r.as_json() for r in results], "summary": summary},
