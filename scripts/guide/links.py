@@ -25,7 +25,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 import yaml
 
@@ -430,7 +430,8 @@ def _entry_html(link: Link, lang: str, data: LinkData, checks: dict, checked_on:
     if link.replaced_by:
         other = data.by_id[link.replaced_by]
         extra.append(f'{ui["replaced_by"]}: <a href="#link-{other.id}">{_attr(other.title[lang])}</a>')
-    check = checks.get(link.url) if link.url else None
+    # The checker reports a URL without its fragment unless it checked fragments.
+    check = (checks.get(link.url) or checks.get(urldefrag(link.url)[0])) if link.url else None
     if check and check.get("verdict") in ("ok", "redirect", "broken", "unverified") and checked_on:
         verdict = check["verdict"]
         extra.append(

@@ -211,11 +211,16 @@ def test_directory_shows_the_last_check_from_a_report(monkeypatch, tmp_path):
         {"url": links.load().by_id["coa-meedoen-2015"].url, "verdict": "broken", "status": 404, "final_url": None,
          "sources": [], "detail": "HTTP 404"},
     ]
+    statline = links.load().by_id["cbs-statline-hervestigde-vluchtelingen"].url  # has a #fragment
+    results.append({"url": statline.split("#")[0], "verdict": "ok", "status": 200, "final_url": None,
+                    "sources": [], "detail": ""})
     report.write_text(json.dumps({"results": results, "summary": {"checked_at": "2026-12-03T05:00:00+00:00"}}))
     monkeypatch.setenv("LINK_REPORT", str(report))
     html = links.render_directory(None, "nl")
     assert "Gecontroleerd op 3 december 2026: verhuisd" in html
     assert "Gecontroleerd op 3 december 2026: niet bereikbaar" in html
+    statline_entry = html[html.index('id="link-cbs-statline-hervestigde-vluchtelingen"'):]
+    assert "Gecontroleerd op 3 december 2026: werkt" in statline_entry[:statline_entry.index("</li>")]
     assert "Checked on 3 December 2026: not reachable" in links.render_directory(None, "en")
 
 
