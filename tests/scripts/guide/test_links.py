@@ -256,3 +256,19 @@ def test_extract_urls_finds_link_data_and_inline_links_with_lines(tmp_path):
     line = (REPO_ROOT / "docs/data/links.yml").read_text().splitlines()[pharos.line - 1]
     assert line.strip() == f"url: {data.by_id['pharos-gun-ons-de-tijd'].url}"
     assert len([f for f in found if f.file == "docs/data/links.yml"]) == sum(1 for l in data.links if l.url)
+
+
+def test_a_duplicate_id_stops_the_real_build_naming_file_and_line(project_copy):
+    from helpers import mkdocs_build
+
+    data = project_copy / "docs" / "data" / "links.yml"
+    text = data.read_text(encoding="utf-8")
+    text = text.replace("  - id: iom-hervestiging\n", "  - id: kis\n", 1)
+    data.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  - id: kis") + 1
+    result = mkdocs_build(project_copy / "mkdocs.yml", project_copy / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/data/links.yml:" in output and "duplicate id 'kis'" in output
+    assert f"also on line {line}" in output
+    assert "Traceback" not in output
