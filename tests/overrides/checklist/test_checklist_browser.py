@@ -251,26 +251,33 @@ def test_csv_export_lists_every_tip_with_ticks_assignees_and_notes(page, fixture
     assert rows[-1] == '"Niet meer in de gids";"oude-tip";"";"ja";"";""'
 
 
-@pytest.mark.parametrize("content", [
-    "this is not JSON",
-    '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {',
-    '{"some": "other application"}',
-    '{"format": "hervestigers-checklists-household", "version": 2, "household": {"name": "X", "items": {}}}',
-    '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {"Bad Id": {"done": true}}}}',
-    '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {"a": {"done": "yes"}}}}',
-], ids=["not-json", "truncated", "foreign", "other-version", "bad-id", "bad-value"])
-def test_bad_import_file_shows_a_message_and_changes_nothing(page, fixture_url, tmp_path, content):
+BAD_IMPORTS = {
+    "not-json": "this is not JSON",
+    "truncated": '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {',
+    "foreign": '{"some": "other application"}',
+    "whole-storage": household_state({KEEP: {"done": True}}),
+    "other-version": '{"format": "hervestigers-checklists-household", "version": 2, "household": {"name": "X", "items": {}}}',
+    "bad-id": '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {"Bad Id": {"done": true}}}}',
+    "bad-value": '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {"a": {"done": "yes"}}}}',
+    "no-name": '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": " ", "items": {}}}',
+}
+
+
+def test_bad_import_files_show_a_message_and_change_nothing(page, fixture_url, tmp_path):
     open_checklist(page, fixture_url + "voorbereiding/")
     box(page, KEEP).check()
     before = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
-    bad = tmp_path / "bad.json"
-    bad.write_text(content, encoding="utf-8")
     manage(page)
-    page.get_by_label("Huishouden importeren (JSON-bestand)").set_input_files(str(bad))
-    message = page.locator(".checklist-message--error")
-    message.wait_for()
-    assert "kan niet worden geïmporteerd" in message.inner_text() and "Er is niets veranderd" in message.inner_text()
-    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == before
+    messages = page.locator(".checklist-household__messages")
+    for case, content in BAD_IMPORTS.items():
+        bad = tmp_path / f"{case}.json"
+        bad.write_text(content, encoding="utf-8")
+        page.evaluate("document.querySelector('.checklist-household__messages').replaceChildren()")
+        page.get_by_label("Huishouden importeren (JSON-bestand)").set_input_files(str(bad))
+        expect(messages.locator(".checklist-message--error"), case).to_have_text(
+            "Dit bestand kan niet worden geïmporteerd: het is geen (volledige) JSON-export van deze checklists. "
+            "Er is niets veranderd.")
+        assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == before, case
     assert box(page, KEEP).is_checked()
     assert page.get_by_label("Actief huishouden").locator("option").count() == 1
 
