@@ -175,6 +175,8 @@ def url_problem(url: str) -> str | None:
     labels = ascii_host.split(".")
     if len(ascii_host) > 253 or not all(_LABEL.match(label) for label in labels):
         return f"host '{host}' is not a valid domain name"
+    if len(labels) == 1 and ascii_host != "localhost":
+        return f"host '{host}' has no domain (no dot); is the address complete?"
     if labels[-1].isdigit():
         try:
             ipaddress.IPv4Address(ascii_host)
@@ -524,7 +526,7 @@ _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+)>")
 _EMAIL_AUTOLINK = re.compile(r"<([^<>\s@:/]+@[^<>\s@]+\.[^<>\s@]+)>")
 # ](target): every inline link or image target, nested ones included; one level of
 # balanced parentheses inside the target
-_TARGET = re.compile(r"\]\(\s*(<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)")
+_TARGET = re.compile(r"\]\(\s*(<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)([^)\n]*)\)?")
 # [text](target "title"), to keep link texts such as "www.kis.nl" out of the bare-URL search
 _INLINE = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)[^)\n]*\)?")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?")
@@ -570,7 +572,10 @@ def urls_in_text(text: str, file: str, first_line: int = 1) -> list[FoundUrl]:
             taken.append(match.span())
             found.append(FoundUrl("mailto:" + match.group(1), file, number))
         for match in _TARGET.finditer(line):
-            add(match.group(1), match.span(1))
+            target, rest = match.group(1), match.group(2).rstrip()
+            if rest and not rest.lstrip().startswith(('"', "'", "(")) and not target.startswith("<"):
+                target += rest  # "[x](https://exa mple.nl)": the space is part of a (malformed) URL
+            add(target, match.span(1))
         for match in _INLINE.finditer(line):
             taken.append(match.span())  # the link text is not a URL, even when it looks like one
         match = _REFERENCE.match(line)

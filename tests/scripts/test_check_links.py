@@ -376,6 +376,7 @@ def test_without_include_fragments_the_fragment_is_stripped_and_sources_merged(s
     ("http://example.nl:99999/", "invalid port"),
     ("http://[::1/", "cannot be parsed"),
     ("https://-bad-.nl/", "not a valid domain name"),
+    ("https://intranet/page", "has no domain"),
     ("htps://www.coa.nl/", "unknown scheme"),
     ("www.kis.nl", "has no scheme"),
     ("mailto:not-an-address", "not a valid e-mail address"),

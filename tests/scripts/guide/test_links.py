@@ -241,6 +241,7 @@ def test_extract_urls_finds_link_data_and_inline_links_with_lines(tmp_path):
 
         Zie [de site](https://inline.example/a#deel) en <https://auto.example/>.
         [www.kis.nl]({{ url("kis") }}) is geen URL in de tekst.
+        [kapot](https://exa mple.nl/) en [met titel](https://titel.example/ "Titel").
 
         ```
         https://in-code.example/
@@ -250,6 +251,8 @@ def test_extract_urls_finds_link_data_and_inline_links_with_lines(tmp_path):
     by_url = {f.url: f for f in found}
     assert (by_url["https://inline.example/a#deel"].line, by_url["https://auto.example/"].line) == (3, 3)
     assert "https://in-code.example/" not in by_url and "www.kis.nl" not in by_url
+    assert by_url["https://exa mple.nl/"].line == 5  # reported as malformed, not cut at the space
+    assert "https://titel.example/" in by_url
     data = links.load()
     pharos = by_url[data.by_id["pharos-gun-ons-de-tijd"].url]
     assert pharos.file == "docs/data/links.yml"
