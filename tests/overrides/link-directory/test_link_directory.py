@@ -75,3 +75,14 @@ def test_assets_load_only_on_the_directory_page(page, site_url):
     page.goto(site_url + "links/")
     assert page.locator("script[src*='link-directory']").count() == 1
     assert page.locator("link[href*='link-directory.css']").count() == 1
+
+
+def test_no_accessibility_violations_with_the_filters_in_use(page, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + "en/links/")
+    page.get_by_label("Search by keyword").fill("coa")
+    page.get_by_label("Organisation").select_option("COA")
+    page.wait_for_function("document.querySelector('.link-directory__count').textContent.endsWith('links')")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    assert result.response["violations"] == [], [(v["id"], v["nodes"][0]["target"]) for v in result.response["violations"]]
