@@ -706,16 +706,26 @@ def git_show(ref: str, path: Path) -> str | None:
     return proc.stdout.decode("utf-8", "replace")
 
 
-def only_new(found, files: list[Path], ref: str, include_fragments: bool) -> list:
-    """The found URLs that were not in the same files at ``ref`` (a PR checks what it adds or changes)."""
+def only_new(found, files: list[Path], ref: str, include_fragments: bool, roots=None) -> list:
+    """The found URLs that were nowhere in the scanned sources at ``ref``: what a pull request
+    adds or changes. A link moved from one page to another does not count as new."""
     import subprocess
 
-    probe = subprocess.run(["git", "-C", str(REPO_ROOT), "rev-parse", "--verify", "--quiet", ref + "^{commit}"],
-                           capture_output=True)
+    git = ["git", "-C", str(REPO_ROOT)]
+    probe = subprocess.run([*git, "rev-parse", "--verify", "--quiet", ref + "^{commit}"], capture_output=True)
     if probe.returncode != 0:
         raise UsageError(f"--since {ref}: not a commit in this repository (fetch it first, e.g. git fetch origin main)")
+    old_files = {Path(p).resolve() for p in files}
+    for root in roots or []:
+        try:
+            rel = Path(root).resolve().relative_to(REPO_ROOT).as_posix()
+        except ValueError:
+            continue
+        listing = subprocess.run([*git, "ls-tree", "-r", "--name-only", ref, "--", rel], capture_output=True, text=True)
+        old_files |= {(REPO_ROOT / name).resolve() for name in listing.stdout.split()
+                      if name.endswith(guide_links.SOURCE_SUFFIXES)}
     before = set()
-    for path in files:
+    for path in sorted(old_files):
         text = git_show(ref, path)
         if text is None:
             continue
@@ -794,7 +804,7 @@ def main(argv=None) -> int:
         for path in files:
             found += guide_links.urls_in_file(path)
         if args.since:
-            found = only_new(found, files, args.since, args.include_fragments)
+            found = only_new(found, files, args.since, args.include_fragments, roots=args.paths or [DOCS_DIR])
     except (ContentError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

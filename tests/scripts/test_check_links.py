@@ -540,21 +540,20 @@ def test_cli_malformed_url_in_link_data_is_invalid_not_a_crash(tmp_path):
     assert result["verdict"] == "invalid" and result["sources"] == [{"file": str(data), "line": 6}]
 
 
-def test_cli_since_checks_only_added_links(tmp_path, server):
+def test_since_checks_only_links_added_or_changed(tmp_path, server, monkeypatch):
     repo = tmp_path / "repo"
     (repo / "docs").mkdir(parents=True)
-    page = repo / "docs" / "p.md"
-    page.write_text(f"[old]({server.url('/gone404')})\n")
+    page, other = repo / "docs" / "p.md", repo / "docs" / "q.md"
+    page.write_text(f"[old]({server.url('/gone404')})\n[moving]({server.url('/gone410')})\n")
     git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "."], check=True)
     subprocess.run([*git, "commit", "-qm", "base"], check=True)
     page.write_text(f"[old]({server.url('/gone404')})\n[new]({server.url('/ok')})\n")
-    found_now = check_links.guide_links.urls_in_file(page)
-    original_root = check_links.REPO_ROOT
-    check_links.REPO_ROOT = repo
-    try:
-        new = check_links.only_new(found_now, [page], "HEAD", include_fragments=False)
-    finally:
-        check_links.REPO_ROOT = original_root
+    other.write_text(f"[moved here]({server.url('/gone410')})\n")  # moved from p.md: not new
+    monkeypatch.setattr(check_links, "REPO_ROOT", repo)
+    found_now = check_links.guide_links.urls_in_file(page) + check_links.guide_links.urls_in_file(other)
+    new = check_links.only_new(found_now, [page, other], "HEAD", include_fragments=False, roots=[repo / "docs"])
     assert [f.url for f in new] == [server.url("/ok")]
+    with pytest.raises(check_links.UsageError, match="not a commit"):
+        check_links.only_new(found_now, [page], "no-such-ref", include_fragments=False)
