@@ -18,7 +18,6 @@ import json
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -454,7 +453,16 @@ def first_view_weight(browser, base_url: str, site_dir: Path, page: SitePage) ->
     )
 
 
-# --- browser audits --------------------------------------------------------------------------------
+# --- browser audits ---------------------------------------------------------------------------------
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (Playwright cannot download browsers here), or CHROMIUM_PATH."""
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 def axe_violations(page, selector: str | None = None) -> list[dict]:
     """axe-core's WCAG 2.0/2.1 A and AA violations on the loaded page (or inside ``selector``)."""
     from axe_playwright_python.sync_playwright import Axe
@@ -568,6 +576,22 @@ _FOCUS_RECORDER = """
 """
 
 
+def to_top(page) -> None:
+    """Put the keyboard's starting point at the top of the page, as after loading it.
+
+    Blurring alone leaves the browser's sequential focus starting point where the focus
+    was; focusing a temporary element at the start of <body> resets it.
+    """
+    page.evaluate("""() => {
+        const start = document.createElement("span");
+        start.tabIndex = -1;
+        document.body.prepend(start);
+        start.focus();
+        start.addEventListener("blur", () => start.remove(), { once: true });
+        window.scrollTo(0, 0);
+    }""")
+
+
 @dataclass
 class TabWalk:
     stops: list  # dicts: el, indicator, visible, skip
@@ -576,7 +600,7 @@ class TabWalk:
 
 def walk_tab_order(page, max_stops: int = 600) -> TabWalk:
     """Press Tab through the whole page (from the top) and record each focus stop."""
-    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    to_top(page)
     page.evaluate(_FOCUS_RECORDER)
     for _ in range(max_stops):
         page.keyboard.press("Tab")
@@ -619,7 +643,7 @@ def skip_link_problems(page) -> list[str]:
     skip = page.locator("a.md-skip")
     if skip.count() == 0:
         return ["no skip link"]
-    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    to_top(page)
     page.keyboard.press("Tab")
     if not page.evaluate("() => document.activeElement && document.activeElement.matches('a.md-skip')"):
         return ["the skip link is not the first Tab stop"]
@@ -647,7 +671,7 @@ def keyboard_search_problems(page, base_url: str, lang: str, while_open=None) ->
 
     ``while_open(page)`` is called while the dialog shows results (the axe check of that state).
     """
-    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    to_top(page)
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("() => !!document.activeElement && document.activeElement.matches('.md-search__input')"):
@@ -681,7 +705,7 @@ def keyboard_search_problems(page, base_url: str, lang: str, while_open=None) ->
 def keyboard_language_switch_problems(page, base_url: str, site_page: SitePage) -> list[str]:
     """Tab to the language menu, Tab to the other language, Enter: the same page in that language."""
     other = next(lang for lang in LANGUAGES if lang != site_page.lang)
-    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    to_top(page)
     selector = f".md-header .md-select__link[hreflang='{other}']"
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -703,63 +727,91 @@ def keyboard_language_switch_problems(page, base_url: str, site_page: SitePage) 
 
 # --- the whole browser audit of one page (used by scripts/audit.py) ---------------------------------
 BROWSER_CHECKS = ("axe", "axe: search open", "axe: checklist in use", "keyboard", "keyboard: search",
-                  "keyboard: language", "network", "cookies", "page errors")
+                  "keyboard: language")
+
+
+def _guarded(results: dict, check: str, run) -> None:
+    """Run one check; a crash (timeout, missing element) is that check's failure, not the audit's end."""
+    try:
+        results[check] = run()
+    except Exception as exc:  # noqa: BLE001 - reported in the table, with the reason
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        results[check] = [f"check could not run: {first_line}"]
 
 
 def audit_page_in_browser(browser, base_url: str, site_page: SitePage) -> dict[str, list[str] | None]:
-    """Every browser check on one page, each in a fresh profile; {check: problems, or None if not applicable}."""
+    """Every browser check on one page; {check: problems, or None where not applicable}.
+
+    Three fresh profiles (empty cache and storage): one for axe, the Tab walk and the
+    checklist, one for the search, one for the language switch. Their network logs and
+    cookies are all checked.
+    """
     results: dict[str, list[str] | None] = {}
     url = base_url + site_page.path
     requests: list[str] = []
     errors: list[str] = []
+    cookies: list[str] = []
 
-    def fresh():
-        context = browser.new_context(locale="nl-NL" if site_page.lang == "nl" else "en-GB")
+    def session(checks):
+        context = browser.new_context(locale="nl-NL" if site_page.lang == DEFAULT_LANGUAGE else "en-GB")
         context.on("request", lambda request: requests.append(request.url))
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url, wait_until="networkidle")
-        settle(page)
-        return context, page
-
-    context, page = fresh()
-    try:
-        results["axe"] = describe_violations(axe_violations(page))
-        results["keyboard"] = keyboard_problems(page)
-        if page.locator(CHECKLIST_BOX).count():
-            use_checklist(page)
-            results["axe: checklist in use"] = describe_violations(axe_violations(page))
-        else:
-            results["axe: checklist in use"] = None
-        results["cookies"] = [f"cookie set: {c['name']} ({c['domain']})" for c in context.cookies()]
-    finally:
-        context.close()
-    context, page = fresh()
-    try:
-        open_state: list[str] = []
-        results["keyboard: search"] = keyboard_search_problems(
-            page, base_url, site_page.lang,
-            while_open=lambda p: open_state.extend(describe_violations(axe_violations(p))))
-        if not open_state and results["keyboard: search"]:
-            # No results to show: still check the open dialog, empty.
+        try:
+            page = context.new_page()
+            page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(url, wait_until="networkidle")
             settle(page)
-            open_search(page, SEARCH_QUERIES[site_page.lang], timeout=2_000)
-            open_state = describe_violations(axe_violations(page))
-        results["axe: search open"] = open_state
-        results["cookies"] += [f"cookie set: {c['name']} ({c['domain']})" for c in context.cookies()]
-    finally:
-        context.close()
-    if site_page.name != "404":
-        context, page = fresh()
-        try:
-            results["keyboard: language"] = keyboard_language_switch_problems(page, base_url, site_page)
+            checks(page)
+            page.wait_for_load_state("networkidle")
+            cookies.extend(f"cookie set: {c['name']} ({c['domain']})" for c in context.cookies())
         finally:
             context.close()
+
+    def first(page):
+        _guarded(results, "axe", lambda: describe_violations(axe_violations(page)))
+        _guarded(results, "keyboard", lambda: keyboard_problems(page))
+        if page.locator(CHECKLIST_BOX).count():
+            _guarded(results, "axe: checklist in use",
+                     lambda: use_checklist(page) and describe_violations(axe_violations(page)))
+        else:
+            results["axe: checklist in use"] = None
+
+    def search(page):
+        open_state: list[str] = []
+
+        def while_open(p):
+            open_state.extend(describe_violations(axe_violations(p)))
+            results["axe: search open"] = open_state
+
+        _guarded(results, "keyboard: search",
+                 lambda: keyboard_search_problems(page, base_url, site_page.lang, while_open=while_open))
+        if "axe: search open" not in results:
+            # The search showed no results: still check the dialog, open with its message.
+            page.goto(url, wait_until="networkidle")
+            settle(page)
+            _guarded(results, "axe: search open", lambda: (
+                open_search(page, SEARCH_QUERIES[site_page.lang], timeout=2_000),
+                describe_violations(axe_violations(page)))[1])
+
+    def language(page):
+        _guarded(results, "keyboard: language", lambda: keyboard_language_switch_problems(page, base_url, site_page))
+
+    def run(checks):
+        try:
+            session(checks)
+        except Exception as exc:  # noqa: BLE001 - the page itself failed to load
+            errors.append(f"the page could not be loaded: {str(exc).strip().splitlines()[0]}")
+
+    run(first)
+    run(search)
+    if site_page.name != "404":
+        run(language)
     else:
         results["keyboard: language"] = None
+    for check in BROWSER_CHECKS:
+        results.setdefault(check, ["not checked: the page could not be loaded"])
     results["network"] = [f"request to {u}" for u in dict.fromkeys(outside_requests(requests, base_url))]
-    results["page errors"] = errors
+    results["cookies"] = list(dict.fromkeys(cookies))
+    results["page errors"] = list(dict.fromkeys(errors))
     return results
 
 
@@ -891,15 +943,3 @@ def time_builds(repo_root: Path = REPO_ROOT, scale: int = 1, runs: int = 3) -> B
             project_times.append(_timed_build(project_cfg, work / "out-project", strict=True))
         return BuildTiming(scale, pages, min(project_times), min(plain_times), runs)
 
-
-def count_built_pages(config_file: Path) -> int:
-    """Build once and count the HTML pages (used to prove the scaled tree really is bigger)."""
-    with tempfile.TemporaryDirectory(prefix="guide-pages-") as tmp:
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", tmp]
-        subprocess.run(command, cwd=config_file.parent, capture_output=True,
-                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True)
-        return len(list(Path(tmp).rglob("index.html")))
-
-
-def median(values):
-    return statistics.median(values)

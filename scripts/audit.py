@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Audit the site: accessibility, keyboard, privacy, SEO, page weight and build time.
+
+Builds the site fresh (strict, both languages) into a temporary folder, serves it on
+127.0.0.1, checks every page in both languages in headless Chromium, and prints a
+table (page x language x check) with totals, then the budgets with their figures.
+The test suite runs the same checks (scripts/guide/audits.py).
+
+Checks per page:
+  axe          axe-core, WCAG 2.0/2.1 A and AA rules, page as loaded
+  axe:search   the same with the search dialog open and showing results
+  axe:list     the same with a checklist in use (ticked, details filled in)
+  keys         Tab order: skip link first and working; every visible control
+               reachable, visible and visibly focused when it has the focus
+  keys:search  search by keyboard: Tab to the field, type, arrow down, Enter
+  keys:lang    language menu by keyboard lands on the same page in the other language
+  network      the page requests nothing from any host but the site's own
+  cookies      no cookies are set (after loading, searching, using a checklist)
+  errors       no JavaScript errors
+  assets       the page's HTML references no third-party asset (<a href> links are fine)
+  seo          unique <title>, meta description in the page's language, canonical URL,
+               hreflang alternates (in the page and, absolute, in sitemap.xml)
+
+Budgets (gzip level 9, 1 KB = 1024 bytes): first view of each phase page (HTML + CSS +
+JS) <= 80 KB; the site's own JS + CSS <= 12 KB; each language's search index <= 40 KB.
+Build time: the project's strict build against a plain build of the same Markdown with
+only Material and mkdocs-static-i18n, at 1x and 10x content, best of --runs each;
+budget: ratio <= 1.3.
+
+Exit codes: 0 everything passes, 1 a check fails or a budget is exceeded,
+2 the site does not build or Chromium is missing.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT / "scripts"))
+
+from guide import audits  # noqa: E402
+
+COLUMNS = [  # (column, check name in the results)
+    ("axe", "axe"), ("axe:search", "axe: search open"), ("axe:list", "axe: checklist in use"),
+    ("keys", "keyboard"), ("keys:search", "keyboard: search"), ("keys:lang", "keyboard: language"),
+    ("network", "network"), ("cookies", "cookies"), ("errors", "page errors"), ("assets", "assets"), ("seo", "seo"),
+]
+BROWSER_COLUMNS = {"axe", "axe:search", "axe:list", "keys", "keys:search", "keys:lang", "network", "cookies", "errors"}
+
+
+def build(site_dir: Path) -> str | None:
+    """Strict build into ``site_dir``; returns the build output on failure."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(REPO_ROOT / "mkdocs.yml"),
+         "-d", str(site_dir)],
+        cwd=REPO_ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+    )
+    return None if result.returncode == 0 else (result.stdout + result.stderr).strip()
+
+
+def cell(problems) -> str:
+    if problems is None:
+        return "–"
+    return "ok" if not problems else f"FAIL {len(problems)}"
+
+
+def print_table(rows: list[tuple[audits.SitePage, dict]], columns: list[tuple[str, str]]) -> int:
+    """Print page x language x check; returns the number of failed cells."""
+    width = max([len("page (lang)")] + [len(p.label) for p, _ in rows]) + 2
+    widths = [max(len(name), 6) + 2 for name, _ in columns]
+    print("page (lang)".ljust(width) + "".join(name.ljust(w) for (name, _), w in zip(columns, widths)))
+    print("-" * (width + sum(widths)))
+    passed = {name: 0 for name, _ in columns}
+    applicable = {name: 0 for name, _ in columns}
+    failures = 0
+    for page, results in rows:
+        line = page.label.ljust(width)
+        for (name, key), w in zip(columns, widths):
+            problems = results.get(key)
+            line += cell(problems).ljust(w)
+            if problems is not None:
+                applicable[name] += 1
+                passed[name] += not problems
+                failures += bool(problems)
+        print(line)
+    print("-" * (width + sum(widths)))
+    print("passed".ljust(width) + "".join(
+        (f"{passed[name]}/{applicable[name]}" if applicable[name] else "–").ljust(w)
+        for (name, _), w in zip(columns, widths)))
+    total = sum(applicable.values())
+    print(f"\n{total - failures} of {total} checks passed, {failures} failed "
+          f"({len(rows)} pages; '–' = not applicable).")
+    return failures
+
+
+def print_problems(rows: list[tuple[audits.SitePage, dict]], columns: list[tuple[str, str]]) -> None:
+    for page, results in rows:
+        for name, key in columns:
+            for problem in results.get(key) or []:
+                print(f"  {page.label} [{name}] {problem}")
+
+
+def launch_browser(playwright):
+    executable = audits.chromium_path()
+    if not executable:
+        return None
+    return playwright.chromium.launch(executable_path=executable, args=audits.CHROMIUM_FLAGS)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--site", type=Path, help="audit this built site instead of building afresh")
+    parser.add_argument("--pages", nargs="+", metavar="NAME",
+                        help="only these pages, by name (index, voorbereiding, 404, …), in both languages")
+    parser.add_argument("--no-browser", action="store_true", help="skip the checks that need Chromium")
+    parser.add_argument("--no-build-time", action="store_true", help="skip the build-time benchmark")
+    parser.add_argument("--runs", type=int, default=3, help="timed builds of each kind per scale (default 3)")
+    parser.add_argument("--scale", type=int, default=10, help="content multiple for the second timing (default 10)")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.scale < 2:
+        parser.error("--runs must be at least 1 and --scale at least 2")
+
+    failed = False
+    # The benchmark runs first, on a machine not yet busy with the browser.
+    timings = []
+    if not args.no_build_time:
+        print(f"Timing builds (best of {args.runs}; 1x and {args.scale}x content)…", flush=True)
+        try:
+            timings = [audits.time_builds(REPO_ROOT, scale, args.runs) for scale in (1, args.scale)]
+        except audits.BuildFailed as exc:
+            print(f"audit: {exc}", file=sys.stderr)
+            return 2
+
+    with tempfile.TemporaryDirectory(prefix="guide-audit-") as tmp:
+        site_dir = args.site
+        if site_dir is None:
+            site_dir = Path(tmp) / "site"
+            print("Building the site (strict, both languages)…", flush=True)
+            output = build(site_dir)
+            if output is not None:
+                print(f"audit: the strict build failed:\n{output}", file=sys.stderr)
+                return 2
+        elif not (site_dir / "index.html").is_file():
+            print(f"audit: {site_dir} is not a built site (no index.html)", file=sys.stderr)
+            return 2
+
+        pages = audits.site_pages(site_dir)
+        if args.pages:
+            unknown = set(args.pages) - {p.name for p in pages}
+            if unknown:
+                print(f"audit: no page named {', '.join(sorted(unknown))}; pages: "
+                      f"{', '.join(dict.fromkeys(p.name for p in pages))}", file=sys.stderr)
+                return 2
+            pages = [p for p in pages if p.name in args.pages]
+
+        results = {page: {} for page in pages}
+        seo = audits.seo_problems(site_dir)
+        references = audits.third_party_references(site_dir)
+        for page in pages:
+            results[page]["seo"] = seo.get(page)  # None for 404 pages: not indexed
+            results[page]["assets"] = references.pop(page.file, [])
+        # CSS, JS and other files are shared by all pages: reported below the table.
+        page_files = {p.file for p in audits.site_pages(site_dir)}
+        shared = [f"{file}: {problem}" for file, problems in references.items() if file not in page_files
+                  for problem in problems]
+
+        weights = [audits.own_assets_weight(site_dir, REPO_ROOT), *audits.search_index_weights(site_dir)]
+        columns = COLUMNS
+        if args.no_browser:
+            columns = [c for c in COLUMNS if c[0] not in BROWSER_COLUMNS]
+        else:
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as playwright:
+                browser = launch_browser(playwright)
+                if browser is None:
+                    print("audit: Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH;"
+                          " --no-browser skips the browser checks", file=sys.stderr)
+                    return 2
+                server, base_url = audits.serve(site_dir)
+                try:
+                    for page in pages:
+                        print(f"  checking {page.label} …", flush=True)
+                        results[page].update(audits.audit_page_in_browser(browser, base_url, page))
+                    for page in pages:
+                        if page.name in audits.PHASE_PAGES:
+                            weights += audits.first_view_weight(browser, base_url, site_dir, page)
+                finally:
+                    server.shutdown()
+                    browser.close()
+
+        rows = list(results.items())
+        print()
+        failures = print_table(rows, columns)
+        if failures:
+            print("\nProblems:")
+            print_problems(rows, columns)
+        if shared:
+            print("\nThird-party references in shared files (CSS, JS):")
+            for line in shared:
+                print(f"  {line}")
+        failed |= bool(failures) or bool(shared)
+
+        print("\nBudgets (gzip level 9, 1 KB = 1024 bytes):")
+        for weight in weights:
+            print(f"  {weight.line()}")
+            failed |= not weight.ok
+        for timing in timings:
+            print(f"  {timing.line()}")
+            failed |= not timing.ok
+        if args.no_build_time:
+            print("  build time: skipped (--no-build-time)")
+    print("\nAUDIT FAILED" if failed else "\nAudit passed.")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
