@@ -1,6 +1,6 @@
-"""Hook: write the checklists' catalog (all item ids, titles, texts) into the built site.
+"""Hook: write the checklists' catalogs (all item ids, titles, texts; one per language) into the built site.
 
-overrides/assets/checklist/checklist.js reads it to report saved ticks whose tip
+overrides/assets/checklist/checklist.js reads them to report saved ticks whose tip
 is no longer in the guide, and to export complete CSV files from any page.
 """
 from __future__ import annotations

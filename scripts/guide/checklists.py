@@ -20,8 +20,8 @@ CHECKLIST_DIR = DATA_DIR / "checklists"
 ITEM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The guide's phases in reading order; the catalog (and so the CSV export) follows it.
 PHASE_ORDER = ("overwegingen", "voorbereiding", "plaatsing", "begeleiding", "integratie")
-# Where the catalog lands in the built site: beside checklist.js, which finds it relative to itself.
-CATALOG_PATH = "assets/checklist/catalog.json"
+# Where the catalogs land in the built site: beside checklist.js, which finds them relative to itself.
+CATALOG_PATH = "assets/checklist/catalog.{lang}.json"
 CATALOG_VERSION = 1
 
 
@@ -159,32 +159,34 @@ def _phase_key(checklist_id: str) -> tuple:
     return (len(PHASE_ORDER), checklist_id)
 
 
-def catalog(directory: Path | None = None) -> dict:
-    """Every checklist and item id in the guide, with titles and plain texts in both languages.
+def catalog(lang: str, directory: Path | None = None) -> dict:
+    """Every checklist and item id in the guide, with title and plain text in one language.
 
-    The browser script uses it to tell which stored item ids are no longer in the
-    guide and to write complete CSV exports from any page.
+    The browser script fetches it, only when needed, to tell which stored item ids
+    are no longer in the guide and to write complete CSV exports from any page.
     """
     checklists = load_all(directory)
     return {
         "version": CATALOG_VERSION,
+        "lang": lang,
         "checklists": [
             {
                 "id": checklist.id,
-                "title": dict(checklist.title),
-                "items": [
-                    {"id": item.id, "text": {lang: plain_text(text) for lang, text in item.text.items()}}
-                    for item in checklist.items
-                ],
+                "title": checklist.title[lang],
+                "items": [{"id": item.id, "text": plain_text(item.text[lang])} for item in checklist.items],
             }
             for checklist in sorted(checklists.values(), key=lambda c: _phase_key(c.id))
         ],
     }
 
 
-def write_catalog(site_dir: Path, directory: Path | None = None) -> Path:
-    """Write the catalog into a built site; returns its path."""
-    target = Path(site_dir) / CATALOG_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(catalog(directory), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return target
+def write_catalog(site_dir: Path, directory: Path | None = None) -> list[Path]:
+    """Write one catalog per language into a built site; returns their paths."""
+    written = []
+    for lang in LANGUAGES:
+        target = Path(site_dir) / CATALOG_PATH.format(lang=lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(catalog(lang, directory), ensure_ascii=False, separators=(",", ":"))
+        target.write_text(data, encoding="utf-8")
+        written.append(target)
+    return written

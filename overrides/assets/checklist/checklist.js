@@ -2,7 +2,7 @@
 (() => {
   "use strict";
   const KEY = "hervestigers.checklists", FORMAT = "hervestigers-checklists", EXPORT = FORMAT + "-household", VERSION = 1;
-  const CATALOG = document.currentScript && new URL("catalog.json", document.currentScript.src).href;
+  const SRC = document.currentScript && document.currentScript.src;
   const TEXT = {
     nl: {
       progress: "% van % gedaan", total: "Totaal: % van % gedaan", household: "Huishouden: %",
@@ -50,6 +50,7 @@
     }
   };
   let lang, T, ls, canSave, state, catalog, panel, messages;
+  const catalogs = {};
   const warnings = [];
   const t = (key, ...args) => T[key].replace(/%/g, () => args.shift());
   const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
@@ -67,6 +68,7 @@
   const button = (text, onclick) => el("button", { type: "button", class: "md-button", text, onclick });
 
   /* Storage: one versioned JSON value (README.md) */
+  const parse = (raw) => { try { return JSON.parse(raw); } catch (e) { return null; } };
   const isText = (v, max) => typeof v === "string" && v.length <= max;
   const isMap = (v) => !!v && typeof v === "object" && !Array.isArray(v);
   const validItems = (items) => isMap(items) && Object.entries(items).every(([id, e]) =>
@@ -89,11 +91,11 @@
   const update = () => { save(); render(); };
 
   function load() {
-    let raw = null, parsed;
+    let raw = null;
     try { ls = window.localStorage; raw = ls.getItem(KEY); } catch (e) { ls = null; }
     try { ls.setItem(KEY + ".probe", "1"); ls.removeItem(KEY + ".probe"); canSave = true; } catch (e) { canSave = false; warn(T.noSave); }
     if (raw === null) return freshState();
-    try { parsed = JSON.parse(raw); } catch (e) { /* unreadable: handled below */ }
+    const parsed = parse(raw);
     if (validState(parsed)) return parsed;
     state = freshState();
     if (!canSave) return state; // cannot keep it aside, so leave it where it is
@@ -238,15 +240,15 @@
     download("json", "application/json", JSON.stringify({ format: EXPORT, version: VERSION, exported: new Date().toISOString(), household: { name, items } }, null, 2));
   }
 
-  function exportCsv() {
+  async function exportCsv() {
+    await loadCatalog();
     const items = household().items, rows = [T.csvHead], seen = new Set();
     const row = (title, id, text) => {
       const e = items[id] || {};
       seen.add(id);
       rows.push([title, id, text, e.done ? T.yes : T.no, e.who, e.note]);
     };
-    if (catalog) catalog.checklists.forEach((c) => c.items.forEach((i) => row(c.title[lang], i.id, i.text[lang])));
-    else $$(".checklist--js").forEach((list) => $$(".checklist__label", list).forEach((l) => row(list.dataset.title, l.parentNode.dataset.itemId, l.textContent.trim())));
+    if (catalog) catalog.checklists.forEach((c) => c.items.forEach((i) => row(c.title, i.id, i.text)));
     Object.keys(items).filter((id) => !seen.has(id)).forEach((id) => row(catalog ? T.removed : "", id, ""));
     // A leading = + - @ would run as a spreadsheet formula.
     const cell = (v) => '"' + String(v || "").replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""') + '"';
@@ -255,9 +257,8 @@
 
   async function importJson(e) {
     const input = e.target, file = input.files[0];
-    let data;
     if (!file) return;
-    try { data = file.size < 1e6 && JSON.parse(await file.text()); } catch (err) { /* reported below */ }
+    const data = file.size < 1e6 && parse(await file.text().catch(() => ""));
     input.value = "";
     if (!isMap(data) || data.format !== EXPORT || data.version !== VERSION || !validHousehold(data.household)) return say(T.badImport, true);
     const base = data.household.name.trim(), only = state.households[0];
@@ -307,7 +308,18 @@
     }
     const nameInput = panel.querySelector("#checklist-household-name");
     if (nameInput !== focused) nameInput.value = nameOf(h);
+    // The catalog is fetched only when this household holds tips from elsewhere.
+    const here = new Set([...itemIds(document), ...$$(".checklist-progress").flatMap((s) => (s.dataset.items || "").split(/\s+/))]);
+    if (Object.keys(h.items).some((id) => !here.has(id))) loadCatalog();
     renderRemoved(h);
+  }
+
+  // The guide's items in the page language (catalog.<lang>.json, written at build).
+  function loadCatalog() {
+    catalogs[lang] = catalogs[lang] || fetch(new URL("catalog." + lang + ".json", SRC)).then((r) => r.json()).then((data) => {
+      if (isMap(data) && data.version === 1 && Array.isArray(data.checklists)) { catalog = data; render(); }
+    }).catch(() => {}); // offline: no removed-tips report, CSV from this page
+    return catalogs[lang];
   }
 
   function renderRemoved(h) {
@@ -341,18 +353,15 @@
     }
     if (!anchor.classList.contains("checklist")) anchor = anchor.closest("ol, ul") || anchor.parentNode;
     anchor.before(buildPanel());
+    if (catalog && catalog.lang !== lang) catalog = null;
     render();
-    if (CATALOG && !catalog) {
-      fetch(CATALOG).then((r) => r.json()).then((data) => {
-        if (isMap(data) && data.version === 1 && Array.isArray(data.checklists)) { catalog = data; render(); }
-      }).catch(() => {}); // offline: no removed-tips report, CSV from this page
-    }
   }
 
   // Another tab changed the checklists: follow it.
   addEventListener("storage", (e) => {
     if (e.key !== KEY || !state) return;
-    try { const next = JSON.parse(e.newValue); if (validState(next)) { state = next; render(); } } catch (err) { /* ignore */ }
+    const next = parse(e.newValue);
+    if (validState(next)) { state = next; render(); }
   });
   addEventListener("afterprint", () => {
     document.documentElement.classList.remove("checklist-printing");

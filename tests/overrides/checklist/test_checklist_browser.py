@@ -251,6 +251,36 @@ def test_csv_export_lists_every_tip_with_ticks_assignees_and_notes(page, fixture
     assert rows[-1] == '"Niet meer in de gids";"oude-tip";"";"ja";"";""'
 
 
+def test_english_csv_export_fetches_the_catalog_when_needed(page, fixture_url, tmp_path):
+    open_checklist(page, fixture_url + "en/plaatsing/")
+    box(page, "fixture-buren-informeren").check()
+    page.locator(".checklist-household__manage summary").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download as CSV (spreadsheet)").click()
+    assert download.value.suggested_filename == "checklist-household-1.csv"
+    path = tmp_path / "export.csv"
+    download.value.save_as(path)
+    rows = path.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0] == '"Checklist","ID","Tip","Done","Who","Note"'
+    assert rows[1] == '"Preparation tips","fixture-woning-kiezen","Choose a home that suits the size of the family.","no","",""'
+    assert rows[5] == '"Placement tips","fixture-buren-informeren","Tell the neighbours beforehand.","yes","",""'
+    assert len(rows) == 6
+
+
+def test_catalog_is_fetched_only_for_tips_from_elsewhere(page, fixture_url):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url) if "catalog." in r.url else None)
+    open_checklist(page, fixture_url + "voorbereiding/")
+    box(page, KEEP).check()
+    page.reload()
+    page.locator(".checklist--js").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert requests == [], "a reader whose ticks are all on this page downloads nothing extra"
+    page.goto(fixture_url + "plaatsing/")
+    page.wait_for_load_state("networkidle")
+    assert requests == [fixture_url + "assets/checklist/catalog.nl.json"]
+
+
 BAD_IMPORTS = {
     "not-json": "this is not JSON",
     "truncated": '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {',

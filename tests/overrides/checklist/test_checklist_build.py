@@ -28,13 +28,15 @@ def test_budget_script_fails_over_budget_and_on_missing_files(tmp_path):
     assert missing.returncode == 2 and "checklist.js: file not found" in missing.stderr
 
 
-def test_catalog_is_written_with_every_fixture_item(fixture_site):
-    catalog = json.loads((fixture_site / "assets" / "checklist" / "catalog.json").read_text(encoding="utf-8"))
-    assert [(c["id"], [i["id"] for i in c["items"]]) for c in catalog["checklists"]] == [
-        ("voorbereiding", ["fixture-woning-kiezen", "fixture-plaatsing-lezen", "fixture-tolk-regelen"]),
-        ("plaatsing", ["fixture-sleutel-overhandigen", "fixture-buren-informeren"]),
-    ]
-    assert catalog["checklists"][0]["items"][1]["text"]["en"] == "First read the placement tips."
+def test_catalogs_are_written_with_every_fixture_item(fixture_site):
+    folder = fixture_site / "assets" / "checklist"
+    for lang in ("nl", "en"):
+        catalog = json.loads((folder / f"catalog.{lang}.json").read_text(encoding="utf-8"))
+        assert [(c["id"], [i["id"] for i in c["items"]]) for c in catalog["checklists"]] == [
+            ("voorbereiding", ["fixture-woning-kiezen", "fixture-plaatsing-lezen", "fixture-tolk-regelen"]),
+            ("plaatsing", ["fixture-sleutel-overhandigen", "fixture-buren-informeren"]),
+        ]
+    assert catalog["checklists"][0]["items"][1]["text"] == "First read the placement tips."
 
 
 def test_assets_load_only_where_a_checklist_or_overview_renders(fixture_site):
@@ -44,7 +46,7 @@ def test_assets_load_only_where_a_checklist_or_overview_renders(fixture_site):
         html = (fixture_site / page).read_text(encoding="utf-8")
         for asset in ("checklist.js", "checklist.css"):
             assert (f"assets/checklist/{asset}" in html) is expected, (page, asset)
-    for asset in ("checklist.js", "checklist.css", "catalog.json"):
+    for asset in ("checklist.js", "checklist.css", "catalog.nl.json", "catalog.en.json"):
         assert (fixture_site / "assets" / "checklist" / asset).is_file()
     # The component's README stays in the repository, not in the published site.
     assert not (fixture_site / "assets" / "checklist" / "README.md").exists()

@@ -18,8 +18,8 @@ def checklist_pages(built_site, lang="nl"):
     return pages
 
 
-def catalog(built_site):
-    return json.loads((built_site / "assets" / "checklist" / "catalog.json").read_text(encoding="utf-8"))
+def catalog(built_site, lang="nl"):
+    return json.loads((built_site / "assets" / "checklist" / f"catalog.{lang}.json").read_text(encoding="utf-8"))
 
 
 def test_every_tip_is_a_checkbox_named_by_its_text(page, site_url, built_site):

@@ -90,19 +90,19 @@ def test_plain_text_for_exports(markdown, plain):
     assert checklists.plain_text(markdown) == plain
 
 
-def test_catalog_lists_every_item_in_phase_order(tmp_path):
+def test_catalog_lists_every_item_in_phase_order_per_language(tmp_path):
     write(tmp_path, "zzz-extra.yml", VALID.replace("eerste-tip", "extra-een").replace("tweede-tip", "extra-twee"))
     write(tmp_path, "plaatsing.yml", VALID.replace("eerste-tip", "p-een").replace("tweede-tip", "p-twee"))
     write(tmp_path, "voorbereiding.yml", VALID)
-    target = checklists.write_catalog(tmp_path / "site", tmp_path)
-    assert target == tmp_path / "site" / "assets" / "checklist" / "catalog.json"
-    catalog = json.loads(target.read_text(encoding="utf-8"))
-    assert catalog["version"] == 1
-    assert [c["id"] for c in catalog["checklists"]] == ["voorbereiding", "plaatsing", "zzz-extra"]
-    first = catalog["checklists"][0]
-    assert first["title"] == {"nl": "Tips", "en": "Tips"}
-    assert first["items"][0] == {"id": "eerste-tip",
-                                 "text": {"nl": "Lees de gids en bel het COA.", "en": "Read the guide and call COA."}}
+    written = checklists.write_catalog(tmp_path / "site", tmp_path)
+    folder = tmp_path / "site" / "assets" / "checklist"
+    assert written == [folder / "catalog.nl.json", folder / "catalog.en.json"]
+    nl, en = (json.loads(path.read_text(encoding="utf-8")) for path in written)
+    assert (nl["version"], nl["lang"], en["lang"]) == (1, "nl", "en")
+    assert [c["id"] for c in nl["checklists"]] == ["voorbereiding", "plaatsing", "zzz-extra"]
+    assert nl["checklists"][0]["title"] == "Tips"
+    assert nl["checklists"][0]["items"][0] == {"id": "eerste-tip", "text": "Lees de gids en bel het COA."}
+    assert en["checklists"][0]["items"][0] == {"id": "eerste-tip", "text": "Read the guide and call COA."}
 
 
 def test_the_guide_checklists_are_valid():
