@@ -281,6 +281,25 @@ def test_catalog_is_fetched_only_for_tips_from_elsewhere(page, fixture_url):
     assert requests == [fixture_url + "assets/checklist/catalog.nl.json"]
 
 
+def test_unreachable_catalog_leaves_the_checklists_working(page, fixture_url, tmp_path):
+    """Poor connection: the catalog cannot be fetched; no error, ticks work, CSV still downloads."""
+    page.route("**/catalog.*.json", lambda route: route.abort())
+    page.goto(fixture_url + "over/")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)",
+                  [STORAGE_KEY, household_state({"fixture-buren-informeren": {"done": True}})])
+    open_checklist(page, fixture_url + "voorbereiding/")
+    box(page, KEEP).check()
+    assert page.locator(".checklist__progress").inner_text() == "1 van 3 gedaan"
+    assert page.locator(".checklist-household__removed").is_hidden()
+    manage(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Downloaden als CSV (spreadsheet)").click()
+    path = tmp_path / "offline.csv"
+    download.value.save_as(path)
+    ids = [row.split(";")[1] for row in path.read_text(encoding="utf-8-sig").splitlines()[1:]]
+    assert sorted(ids) == ['"fixture-buren-informeren"', '"fixture-woning-kiezen"']
+
+
 BAD_IMPORTS = {
     "not-json": "this is not JSON",
     "truncated": '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {',
