@@ -45,6 +45,8 @@ NOT_GLOSSARY_TERMS = {
     "PDF": "file format, marked on links",
     "CSV": "file format (checklist export)",
     "JSON": "file format (checklist export)",
+    "WCAG": "the accessibility standard, spelled out where the accessibility statement names it",
+    "AA": "a WCAG conformance level (accessibility statement)",
 }
 
 ACRONYM = re.compile(r"(?<![\w.@/-])(?:[A-Z]{2,}|azc)(?![a-z0-9])")
