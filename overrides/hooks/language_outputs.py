@@ -38,7 +38,9 @@ def on_post_page(output, page, config):
 
     def rebase(match: re.Match) -> str:
         app = json.loads(match.group(2))
-        app["base"] = app["base"].rstrip("/") + f"/{lang}" if app["base"] not in ("", ".") else lang
+        # With a trailing slash: Material resolves "search/search_index.json" against the base,
+        # and against ".../en" (no slash) that would be the Dutch index at /search/.
+        app["base"] = app["base"].rstrip("/") + f"/{lang}/" if app["base"] not in ("", ".") else f"{lang}/"
         return match.group(1) + json.dumps(app) + match.group(3)
 
     return CONFIG_SCRIPT.sub(rebase, output, count=1)

@@ -39,7 +39,7 @@ def test_english_pages_search_from_the_english_root(built_site):
     config = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
     en_app = json.loads(config.search((built_site / "en" / "voorbereiding" / "index.html").read_text()).group(1))
     nl_app = json.loads(config.search((built_site / "voorbereiding" / "index.html").read_text()).group(1))
-    assert en_app["base"] == "../../en"
+    assert en_app["base"] == "../../en/"
     assert nl_app["base"] == ".."
 
 
