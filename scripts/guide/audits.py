@@ -101,6 +101,29 @@ def site_pages(site_dir: Path) -> list[SitePage]:
     return sorted(pages, key=lambda p: (_page_order(p.name), LANGUAGES.index(p.lang) if p.lang in LANGUAGES else 9))
 
 
+def source_pages(docs_dir: Path | None = None) -> list[SitePage]:
+    """The pages the build should produce, from the Markdown files (both languages) plus the 404 pages.
+
+    Known before building, so tests can be parametrized with one test per page.
+    """
+    from .pages import page_files
+
+    pages = []
+    for base, by_lang in (page_files(docs_dir) if docs_dir else page_files()).items():
+        name = Path(base).with_suffix("").as_posix()
+        inner = "" if name == "index" else (name[: -len("/index")] + "/" if name.endswith("/index") else name + "/")
+        for lang in by_lang:
+            if lang is None:
+                continue
+            prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+            pages.append(SitePage(Path(name).name if name != "index" else "index", lang, prefix + inner,
+                                  prefix + inner + "index.html"))
+    for lang in LANGUAGES:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        pages.append(SitePage("404", lang, prefix + "404.html", prefix + "404.html"))
+    return sorted(pages, key=lambda p: (_page_order(p.name), LANGUAGES.index(p.lang)))
+
+
 # --- a local static server ---------------------------------------------------------------
 class _StaticHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a built site like a static host: the language's own 404 page for unknown URLs."""
@@ -556,9 +579,11 @@ _FOCUS_RECORDER = """
   const all = [...document.querySelectorAll(focusable)];
   const names = all.map(describe), base = all.map(styleOf);
   const index = new Map(all.map((el, i) => [el, i]));
+  // Controls count even with tabindex="-1": a visible button that Tab skips is out of reach.
+  const control = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
   const expected = all.map((el, i) => i).filter((i) => {
     const el = all[i];
-    return !el.disabled && el.tabIndex >= 0 && !el.closest("[inert], [hidden]") &&
+    return !el.disabled && (el.tabIndex >= 0 || el.matches(control)) && !el.closest("[inert], [hidden]") &&
       el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && el.getClientRects().length > 0;
   });
   window.__audit = { stops: [], expected, names };
@@ -702,6 +727,40 @@ def keyboard_search_problems(page, base_url: str, lang: str, while_open=None) ->
     return []
 
 
+def keyboard_checklist_problems(page) -> list[str]:
+    """Tab to the first checklist item, tick and untick it with Space, open its details with Enter."""
+    if page.locator(CHECKLIST_BOX).count() == 0:
+        return []
+    to_top(page)
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => !!document.activeElement && document.activeElement.matches('{CHECKLIST_BOX}')"):
+            break
+    else:
+        return ["no checklist item can be reached with Tab"]
+    box = page.locator(f"{CHECKLIST_BOX}:focus")
+    problems = []
+    page.keyboard.press("Space")
+    if not box.is_checked():
+        problems.append("Space does not tick the focused checklist item")
+    page.keyboard.press("Space")
+    if box.is_checked():
+        problems.append("Space does not untick the focused checklist item")
+    item = page.locator("[data-checklist] li", has=box)
+    summary = item.locator("summary")
+    if summary.count():
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => !!document.activeElement && document.activeElement.tagName === 'SUMMARY'"):
+                break
+        else:
+            return problems + ["the item's details cannot be reached with Tab"]
+        page.keyboard.press("Enter")
+        if not item.locator("details").first.evaluate("d => d.open"):
+            problems.append("Enter does not open the item's details")
+    return problems
+
+
 def keyboard_language_switch_problems(page, base_url: str, site_page: SitePage) -> list[str]:
     """Tab to the language menu, Tab to the other language, Enter: the same page in that language."""
     other = next(lang for lang in LANGUAGES if lang != site_page.lang)
@@ -768,7 +827,7 @@ def audit_page_in_browser(browser, base_url: str, site_page: SitePage) -> dict[s
 
     def first(page):
         _guarded(results, "axe", lambda: describe_violations(axe_violations(page)))
-        _guarded(results, "keyboard", lambda: keyboard_problems(page))
+        _guarded(results, "keyboard", lambda: keyboard_problems(page) + keyboard_checklist_problems(page))
         if page.locator(CHECKLIST_BOX).count():
             _guarded(results, "axe: checklist in use",
                      lambda: use_checklist(page) and describe_violations(axe_violations(page)))
@@ -886,7 +945,7 @@ def _timed_build(config_file: Path, site_dir: Path, strict: bool) -> float:
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(site_dir)]
     if strict:
         command.insert(4, "--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     result = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
@@ -924,7 +983,7 @@ class BuildTiming:
                 f"(budget {BUDGET_BUILD_RATIO:g}, best of {self.runs})  {verdict}")
 
 
-def time_builds(repo_root: Path = REPO_ROOT, scale: int = 1, runs: int = 3) -> BuildTiming:
+def time_builds(repo_root: Path = REPO_ROOT, scale: int = 1, runs: int = 3, warmup: bool = True) -> BuildTiming:
     """Time the project's strict build against the plain build of the same Markdown.
 
     Runs are interleaved (plain, project, plain, project, …) after one untimed warm-up
@@ -935,8 +994,9 @@ def time_builds(repo_root: Path = REPO_ROOT, scale: int = 1, runs: int = 3) -> B
         work = Path(tmp)
         project_cfg, plain_cfg = prepare_trees(repo_root, work, scale)
         pages = len(list((project_cfg.parent / load_mkdocs_config(project_cfg).get("docs_dir", "docs")).glob("*.md")))
-        _timed_build(plain_cfg, work / "out-plain", strict=False)
-        _timed_build(project_cfg, work / "out-project", strict=True)
+        if warmup:  # first builds fill the OS file cache and compile bytecode: not timed
+            _timed_build(plain_cfg, work / "out-plain", strict=False)
+            _timed_build(project_cfg, work / "out-project", strict=True)
         plain_times, project_times = [], []
         for _ in range(runs):
             plain_times.append(_timed_build(plain_cfg, work / "out-plain", strict=False))

@@ -1,0 +1,130 @@
+"""Accessibility gates on every built page, both languages, in headless Chromium.
+
+axe-core (WCAG 2.0/2.1 A and AA) as loaded, with a checklist in use and with the
+search dialog open; the keyboard: skip link, Tab order, visible focus, search,
+language switch and checklists without a mouse; the accessibility statement and
+the footer link to it. The checks are scripts/guide/audits.py, the same code
+scripts/audit.py runs.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from guide import audits
+
+PAGES = audits.source_pages()
+CONTENT_PAGES = [p for p in PAGES if p.name != "404"]
+CHECKLIST_PAGES = [p for p in PAGES if p.name in audits.PHASE_PAGES]
+
+
+def label(site_page) -> str:
+    return site_page.label
+
+
+def load(page, site_url: str, site_page) -> None:
+    page.goto(site_url + site_page.path, wait_until="networkidle")
+    audits.settle(page)
+
+
+def test_every_built_page_is_audited(built_site):
+    # The tests below are parametrized from the Markdown files; a page built some
+    # other way (a plugin, a hook) must not slip through unaudited.
+    assert audits.site_pages(built_site) == PAGES
+
+
+@pytest.mark.parametrize("site_page", PAGES, ids=label)
+def test_no_axe_violations_as_loaded_with_checklist_in_use_and_search_open(page, site_url, site_page):
+    load(page, site_url, site_page)
+    found = {"as loaded": audits.describe_violations(audits.axe_violations(page))}
+    if audits.use_checklist(page):
+        found["with a checklist in use"] = audits.describe_violations(audits.axe_violations(page))
+    audits.open_search(page, audits.SEARCH_QUERIES[site_page.lang], timeout=5_000)
+    assert page.locator(".md-search__input").evaluate("el => el === document.activeElement")
+    found["with the search dialog open"] = audits.describe_violations(audits.axe_violations(page))
+    report = [f"{state}: {line}" for state, lines in found.items() for line in lines]
+    assert report == [], "axe-core (WCAG 2.0/2.1 A, AA) violations:\n" + "\n".join(report)
+    assert page.errors == []
+
+
+def test_axe_check_finds_a_violation(page, site_url):
+    # Guards the gate above: axe really runs and reports in the format the tests read.
+    load(page, site_url, PAGES[0])
+    page.evaluate("""() => { const p = document.createElement("p");
+        p.textContent = "faint"; p.style.color = "#ddd"; document.querySelector("article").append(p); }""")
+    lines = audits.describe_violations(audits.axe_violations(page))
+    assert any(line.startswith("color-contrast (serious)") for line in lines), lines
+
+
+@pytest.mark.parametrize("site_page", PAGES, ids=label)
+def test_keyboard_skip_link_tab_order_and_visible_focus(page, site_url, site_page):
+    load(page, site_url, site_page)
+    problems = audits.keyboard_problems(page)
+    assert problems == [], "\n".join(problems)
+
+
+def test_keyboard_walk_notices_an_unreachable_control_and_a_missing_focus_ring(page, site_url):
+    load(page, site_url, PAGES[0])
+    page.add_style_tag(content=".md-content a, .md-content a:is(:focus, :focus-visible, :hover) {"
+                               " outline: none !important; color: inherit !important; box-shadow: none !important;"
+                               " text-decoration: none !important; background: none !important; }")
+    page.evaluate("""() => { const b = document.createElement("button"); b.textContent = "Unreachable";
+        b.tabIndex = -1; b.className = "audit-test"; document.querySelector("article").prepend(b); }""")
+    problems = audits.keyboard_problems(page)
+    assert any("not reachable with Tab" in p and "Unreachable" in p for p in problems), problems
+    assert any(p.startswith("no visible focus indicator on a") for p in problems), problems
+
+
+@pytest.mark.parametrize("site_page", CHECKLIST_PAGES, ids=label)
+def test_checklist_works_with_the_keyboard(page, site_url, site_page):
+    load(page, site_url, site_page)
+    assert page.locator(audits.CHECKLIST_BOX).count() > 0, f"no checklist on {site_page.label}"
+    problems = audits.keyboard_checklist_problems(page)
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_search_works_with_the_keyboard(page, site_url, lang):
+    start = next(p for p in PAGES if p.name == "voorbereiding" and p.lang == lang)
+    load(page, site_url, start)
+    problems = audits.keyboard_search_problems(page, site_url, lang)
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("site_page", CONTENT_PAGES, ids=label)
+def test_language_switch_works_with_the_keyboard(page, site_url, site_page):
+    load(page, site_url, site_page)
+    problems = audits.keyboard_language_switch_problems(page, site_url, site_page)
+    assert problems == [], "\n".join(problems)
+
+
+# --- the accessibility statement ---------------------------------------------------------------
+STATEMENT = {"nl": "toegankelijkheid/", "en": "en/toegankelijkheid/"}
+STATEMENT_SECTIONS = {  # the parts of a Dutch government accessibility statement
+    "nl": ["Norm", "Status", "Bekende beperkingen", "Contact"],
+    "en": ["Standard", "Status", "Known limitations", "Contact"],
+}
+
+
+@pytest.mark.parametrize("site_page", PAGES, ids=label)
+def test_footer_links_to_the_accessibility_statement_in_the_page_language(built_site, site_page):
+    html = (built_site / site_page.file).read_text(encoding="utf-8")
+    footer = html[html.index('<footer class="md-footer">'):]
+    links = re.findall(r'<a href="([^"]+)" class="md-copyright__statement">([^<]+)</a>', footer)
+    assert len(links) == 1, f"{site_page.label}: expected one footer link to the accessibility statement"
+    href, text = links[0]
+    base = "http://site/" + site_page.path
+    from urllib.parse import urljoin
+
+    assert urljoin(base, href) == "http://site/" + STATEMENT[site_page.lang], href
+    assert text.strip() == {"nl": "Toegankelijkheid", "en": "Accessibility"}[site_page.lang]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_accessibility_statement_has_the_standard_parts(built_site, lang):
+    html = (built_site / STATEMENT[lang] / "index.html").read_text(encoding="utf-8")
+    headings = [re.sub(r"<[^>]+>|¶", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)]
+    for section in STATEMENT_SECTIONS[lang]:
+        assert section in headings, f"{STATEMENT[lang]}: no section '{section}' (found {headings})"
+    assert "WCAG" in html and "2.1" in html
+    assert "/issues" in html, "the statement names no way to report a problem"
