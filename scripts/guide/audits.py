@@ -519,7 +519,7 @@ def settle(page) -> None:
 
 def open_search(page, query: str, timeout: float = 10_000) -> list[str]:
     """Open the search dialog with the keyboard, type ``query``; returns the result links' hrefs ([] if none)."""
-    page.locator("body").focus()
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
     page.keyboard.press("s")  # Material's shortcut (also "/" and "f")
     page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')",
                            timeout=5_000)
@@ -546,6 +546,8 @@ def use_checklist(page) -> bool:
         return False
     box = box.first
     box.focus()
+    if box.is_checked():  # ticked earlier in this browser profile (ticks are shared by both languages)
+        page.keyboard.press("Space")
     page.keyboard.press("Space")
     if not box.is_checked():
         raise AssertionError("the first checklist item did not tick with the Space key")
