@@ -27,7 +27,9 @@ def _language(config) -> str:
 
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
-        _404_pages[_language(config)] = output
+        lang = _language(config)
+        # The 404 page is a template, not a page: its search base needs the same rebase.
+        _404_pages[lang] = output if lang == DEFAULT_LANGUAGE else _rebase_search(output, lang)
     return output
 
 
@@ -35,7 +37,10 @@ def on_post_page(output, page, config):
     lang = getattr(page.file, "locale", DEFAULT_LANGUAGE)
     if lang == DEFAULT_LANGUAGE:
         return output
+    return _rebase_search(output, lang)
 
+
+def _rebase_search(output: str, lang: str) -> str:
     def rebase(match: re.Match) -> str:
         app = json.loads(match.group(2))
         # With a trailing slash: Material resolves "search/search_index.json" against the base,

@@ -14,7 +14,6 @@ import functools
 import gzip
 import html.parser
 import http.server
-import json
 import os
 import re
 import shutil

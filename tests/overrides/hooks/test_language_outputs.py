@@ -41,6 +41,8 @@ def test_english_pages_search_from_the_english_root(built_site):
     nl_app = json.loads(config.search((built_site / "voorbereiding" / "index.html").read_text()).group(1))
     assert en_app["base"] == "../../en/"
     assert nl_app["base"] == ".."
+    en_404 = json.loads(config.search((built_site / "en" / "404.html").read_text()).group(1))
+    assert en_404["base"].endswith("/en/")  # the English 404 page searches English too
 
 
 def test_language_metadata_on_every_page(built_site):
