@@ -9,6 +9,8 @@ scripts/audit.py runs.
 from __future__ import annotations
 
 import re
+from html import unescape
+from urllib.parse import urljoin
 
 import pytest
 from guide import audits
@@ -114,8 +116,6 @@ def test_footer_links_to_the_accessibility_statement_in_the_page_language(built_
     assert len(links) == 1, f"{site_page.label}: expected one footer link to the accessibility statement"
     href, text = links[0]
     base = "http://site/" + site_page.path
-    from urllib.parse import urljoin
-
     assert urljoin(base, href) == "http://site/" + STATEMENT[site_page.lang], href
     assert text.strip() == {"nl": "Toegankelijkheid", "en": "Accessibility"}[site_page.lang]
 
@@ -123,7 +123,8 @@ def test_footer_links_to_the_accessibility_statement_in_the_page_language(built_
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_accessibility_statement_has_the_standard_parts(built_site, lang):
     html = (built_site / STATEMENT[lang] / "index.html").read_text(encoding="utf-8")
-    headings = [re.sub(r"<[^>]+>|¶", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)]
+    headings = [unescape(re.sub(r"<[^>]+>", "", h)).replace("¶", "").strip()
+                for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)]
     for section in STATEMENT_SECTIONS[lang]:
         assert section in headings, f"{STATEMENT[lang]}: no section '{section}' (found {headings})"
     assert "WCAG" in html and "2.1" in html
