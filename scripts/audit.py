@@ -10,10 +10,13 @@ Checks per page:
   axe          axe-core, WCAG 2.0/2.1 A and AA rules, page as loaded
   axe:search   the same with the search dialog open and showing results
   axe:list     the same with a checklist in use (ticked, details filled in)
+  axe:phone    the same at phone width (360 px, also 400 % zoom) with the menu open
   keys         Tab order: skip link first and working; every visible control
                reachable, visible and visibly focused when it has the focus
   keys:search  search by keyboard: Tab to the field, type, arrow down, Enter
   keys:lang    language menu by keyboard lands on the same page in the other language
+  keys:phone   at phone width: the Tab walk again, and the menu and search buttons
+               work with the keyboard (Enter opens, Escape closes the menu)
   network      the page requests nothing from any host but the site's own
   cookies      no cookies are set (after loading, searching, using a checklist)
   errors       no JavaScript errors
@@ -47,10 +50,13 @@ from guide import audits  # noqa: E402
 
 COLUMNS = [  # (column, check name in the results)
     ("axe", "axe"), ("axe:search", "axe: search open"), ("axe:list", "axe: checklist in use"),
+    ("axe:phone", "axe: phone, menu open"),
     ("keys", "keyboard"), ("keys:search", "keyboard: search"), ("keys:lang", "keyboard: language"),
+    ("keys:phone", "keyboard: phone"),
     ("network", "network"), ("cookies", "cookies"), ("errors", "page errors"), ("assets", "assets"), ("seo", "seo"),
 ]
-BROWSER_COLUMNS = {"axe", "axe:search", "axe:list", "keys", "keys:search", "keys:lang", "network", "cookies", "errors"}
+BROWSER_COLUMNS = {"axe", "axe:search", "axe:list", "axe:phone", "keys", "keys:search", "keys:lang", "keys:phone",
+                   "network", "cookies", "errors"}
 
 
 def build(site_dir: Path) -> str | None:

@@ -588,7 +588,8 @@ _FOCUS_RECORDER = """
       el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && el.getClientRects().length > 0;
   });
   window.__audit = { stops: [], expected, names };
-  document.addEventListener("focusin", (event) => {
+  if (window.__auditListener) document.removeEventListener("focusin", window.__auditListener, true);
+  window.__auditListener = (event) => {
     const el = event.target, i = index.has(el) ? index.get(el) : -1;
     const now = styleOf(el), before = i >= 0 ? base[i] : [];
     const outline = now[0] !== "none" && parseFloat(now[1]) > 0;
@@ -597,7 +598,8 @@ _FOCUS_RECORDER = """
       rect.width > 0 && rect.height > 0;
     window.__audit.stops.push({ i, el: i >= 0 ? names[i] : describe(el), visible, skip: el.matches(".md-skip"),
                                 indicator: outline || now.some((value, k) => value !== before[k]) });
-  }, true);
+  };
+  document.addEventListener("focusin", window.__auditListener, true);
 }
 """
 
@@ -681,6 +683,9 @@ def skip_link_problems(page) -> list[str]:
         return problems + [f"the skip link's target {target} does not exist"]
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
+    # Material reacts to the new #hash 125 ms later (it closes the menu and the search);
+    # let that pass so the next check does not see it.
+    page.wait_for_timeout(250)
     after = page.evaluate(
         """id => { const t = document.getElementById(id), a = document.activeElement;
                    return !!a && a !== document.body &&
@@ -762,6 +767,62 @@ def keyboard_checklist_problems(page) -> list[str]:
     return problems
 
 
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}  # also 400 % zoom
+
+
+def _tab_to(page, selector: str, limit: int = 60) -> bool:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
+            return True
+    return False
+
+
+def keyboard_menu_problems(page) -> list[str]:
+    """On a small screen: open the menu with the keyboard, reach a menu link, close it with Escape;
+    open the search with its button. Needs a narrow viewport (``PHONE``)."""
+    menu = ".md-header label.md-header__button[for='__drawer']"
+    if not page.locator(menu).is_visible():
+        return ["the menu button is not shown (is the viewport narrow?)"]
+    to_top(page)
+    if not _tab_to(page, menu, 10):
+        return ["the menu button cannot be reached with Tab"]
+    page.keyboard.press("Enter")
+    if not page.evaluate("() => document.getElementById('__drawer').checked"):
+        return ["Enter on the menu button does not open the menu"]
+    problems = []
+    if page.locator(menu).get_attribute("aria-expanded") != "true":
+        problems.append("the open menu's button does not say aria-expanded=true")
+    if not _tab_to(page, ".md-nav--primary a.md-nav__link", 20):
+        problems.append("no menu link can be reached with Tab in the open menu")
+    elif not page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
+            return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; }"""):
+        problems.append("the focused menu link is off-screen")
+    page.keyboard.press("Escape")
+    if page.evaluate("() => document.getElementById('__drawer').checked"):
+        problems.append("Escape does not close the menu")
+    elif not page.evaluate(f"() => document.activeElement && document.activeElement.matches(\"{menu}\")"):
+        problems.append("after Escape the focus is not back on the menu button")
+    search = ".md-header label.md-header__button[for='__search']"
+    to_top(page)
+    if not _tab_to(page, search, 20):
+        return problems + ["the search button cannot be reached with Tab"]
+    page.keyboard.press("Enter")
+    try:
+        page.wait_for_function("() => document.activeElement && document.activeElement.matches('.md-search__input')",
+                               timeout=3_000)
+    except Exception:
+        problems.append("Enter on the search button does not open the search field")
+    else:
+        if not page.locator(".md-search__input").is_visible():
+            problems.append("the search field has the focus but is not visible")
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(100)
+        if not page.evaluate(f"() => document.activeElement && document.activeElement.matches(\"{search}\")"):
+            problems.append("after Escape in the search field the focus is not back on the search button")
+    return problems
+
+
 def keyboard_language_switch_problems(page, base_url: str, site_page: SitePage) -> list[str]:
     """Tab to the language menu, Tab to the other language, Enter: the same page in that language."""
     other = next(lang for lang in LANGUAGES if lang != site_page.lang)
@@ -786,8 +847,8 @@ def keyboard_language_switch_problems(page, base_url: str, site_page: SitePage) 
 
 
 # --- the whole browser audit of one page (used by scripts/audit.py) ---------------------------------
-BROWSER_CHECKS = ("axe", "axe: search open", "axe: checklist in use", "keyboard", "keyboard: search",
-                  "keyboard: language")
+BROWSER_CHECKS = ("axe", "axe: search open", "axe: checklist in use", "axe: phone, menu open", "keyboard",
+                  "keyboard: search", "keyboard: language", "keyboard: phone")
 
 
 def _guarded(results: dict, check: str, run) -> None:
@@ -812,8 +873,8 @@ def audit_page_in_browser(browser, base_url: str, site_page: SitePage) -> dict[s
     errors: list[str] = []
     cookies: list[str] = []
 
-    def session(checks):
-        context = browser.new_context(locale="nl-NL" if site_page.lang == DEFAULT_LANGUAGE else "en-GB")
+    def session(checks, **options):
+        context = browser.new_context(locale="nl-NL" if site_page.lang == DEFAULT_LANGUAGE else "en-GB", **options)
         context.on("request", lambda request: requests.append(request.url))
         try:
             page = context.new_page()
@@ -855,14 +916,25 @@ def audit_page_in_browser(browser, base_url: str, site_page: SitePage) -> dict[s
     def language(page):
         _guarded(results, "keyboard: language", lambda: keyboard_language_switch_problems(page, base_url, site_page))
 
-    def run(checks):
+    def phone(page):
+        _guarded(results, "keyboard: phone", lambda: keyboard_problems(page) + keyboard_menu_problems(page))
+        page.keyboard.press("Escape")
+
+        def menu_open():
+            page.evaluate("() => { const d = document.getElementById('__drawer'); if (!d.checked) d.click(); }")
+            return describe_violations(axe_violations(page))
+
+        _guarded(results, "axe: phone, menu open", menu_open)
+
+    def run(checks, **options):
         try:
-            session(checks)
+            session(checks, **options)
         except Exception as exc:  # noqa: BLE001 - the page itself failed to load
             errors.append(f"the page could not be loaded: {str(exc).strip().splitlines()[0]}")
 
     run(first)
     run(search)
+    run(phone, **PHONE)
     if site_page.name != "404":
         run(language)
     else:
