@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 TESTS_DIR = Path(__file__).resolve().parent
-for path in (TESTS_DIR, TESTS_DIR.parent / "scripts"):
+# tests/docs holds page_content.py, the Markdown reader the content tests share.
+for path in (TESTS_DIR, TESTS_DIR / "docs", TESTS_DIR.parent / "scripts"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
