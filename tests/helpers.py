@@ -5,17 +5,16 @@
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS_DIR = REPO_ROOT / "scripts"
+if str(SCRIPTS_DIR) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS_DIR))
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -43,33 +42,14 @@ def mkdocs_build(config_file: Path, site_dir: Path, env: dict | None = None) -> 
     )
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep test output readable
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        # Serve the site's own 404 pages like a static host would.
-        if code == 404:
-            root = Path(self.directory)
-            lang_404 = root / self.path.lstrip("/").split("/", 1)[0] / "404.html"
-            page = lang_404 if lang_404.is_file() else root / "404.html"
-            if page.is_file():
-                body = page.read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-        super().send_error(code, message, explain)
-
-
 def serve_directory(directory: Path):
-    """Start a static server on 127.0.0.1 (random port); returns (server, base_url)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    """Start a static server on 127.0.0.1 (random port) that serves each language's 404 page.
+
+    The same server the audit command uses; returns (server, base_url).
+    """
+    from guide.audits import serve
+
+    return serve(directory)
 
 
 def chromium_path() -> str | None:
