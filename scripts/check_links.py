@@ -516,7 +516,17 @@ def check_urls(found, options: Options, cache: dict | None = None, on_total=None
 
         checker = Checker(options, on_done)
         network_started = time.monotonic()
-        fetched = asyncio.run(checker.run(need_body))
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            fetched = asyncio.run(checker.run(need_body))
+        else:
+            # Called from code that already runs a loop in this thread (e.g. Playwright's
+            # sync API in the same test process): asyncio.run() refuses, so use a thread.
+            import concurrent.futures
+
+            with concurrent.futures.ThreadPoolExecutor(1) as pool:
+                fetched = pool.submit(asyncio.run, checker.run(need_body)).result()
         if stats is not None:
             stats["network_seconds"] = round(time.monotonic() - network_started, 3)
         for page, keys in to_fetch.items():
