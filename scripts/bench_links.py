@@ -2,19 +2,27 @@
 """Benchmark scripts/check_links.py against lychee on local servers (prints figures; not a test).
 
 Starts one HTTP server per loopback address (127.0.0.10, .11, ...; Linux routes all
-of 127/8 to the loopback interface), each delaying every response, writes a
-Markdown file linking to URLS pages spread evenly over the hosts, then times:
+of 127/8 to the loopback interface), each answering every request after DELAY, writes
+a Markdown file linking to URLS pages spread evenly over the hosts, then times, each
+the best of REPEAT runs:
 
-  1. scripts/check_links.py (a fresh process, empty cache),
+  1. scripts/check_links.py, a fresh process with an empty cache (whole process, and
+     the request phase it reports itself as network_seconds),
   2. lychee on the same file with the same per-host concurrency, request interval
      and global limit (no retries needed: every response is 200),
-  3. scripts/check_links.py again with the cache from run 1 (warm cache).
+  3. scripts/check_links.py again with the cache from run 1 (warm cache),
+  4. the floor under any Python checker built on aiohttp: `python -c "import aiohttp"`.
 
-The lower bound: each host serves URLS/HOSTS pages, at most PER_HOST at a time, so
-its last response cannot come before ceil(URLS/HOSTS / PER_HOST) x DELAY; the minimum
-interval between request starts and the global limit give two more bounds; the
-largest counts. Targets: checker <= 1.25 x bound, no slower than lychee, warm < 0.5 s.
-Nothing leaves the machine: all URLs are loopback addresses.
+The lower bound: a host's requests start at least INTERVAL apart and at most PER_HOST
+run at once, so its k-th request cannot start before the (k-1)-th start + INTERVAL, nor
+before the (k-PER_HOST)-th request has finished; its last response comes DELAY after
+its last start (with 10 URLs, 2 at a time, 50 ms apart and 200 ms each: the second
+slot runs 50 ms behind the first, 1.05 s). The global limit gives a second bound; the
+larger counts. Connection set-up and the servers' own work come on top.
+
+Targets (issue #5): the checker's whole process within 1.25 x the bound and no slower
+than lychee; a warm-cache re-run under 0.5 s. Nothing leaves the machine: all URLs are
+loopback addresses.
 """
 from __future__ import annotations
 
@@ -27,19 +35,59 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 import time
 from pathlib import Path
 
-from aiohttp import web
-
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CHECKER = REPO_ROOT / "scripts" / "check_links.py"
 DEFAULT_LYCHEE = REPO_ROOT / ".venv" / "bin" / "lychee"
+BODY = b"<!doctype html><title>ok</title>"
+
+
+class _DelayedHttp(asyncio.Protocol):
+    """HTTP/1.1 with keep-alive: every request answered 200 after ``delay``.
+
+    Deliberately minimal: the servers are part of the measuring instrument, and with
+    aiohttp.web (about half a millisecond of CPU per request, 30 servers in one thread)
+    their own work showed up in both tools' times."""
+
+    def __init__(self, servers: DelayedServers):
+        self.servers = servers
+        self.buffer = b""
+        self.transport = None
+
+    def connection_made(self, transport):
+        self.transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        while b"\r\n\r\n" in self.buffer:
+            head, self.buffer = self.buffer.split(b"\r\n\r\n", 1)
+            lines = head.split(b"\r\n")
+            headers = dict(line.split(b":", 1) for line in lines[1:] if b":" in line)
+            headers = {k.strip().lower(): v.strip().lower() for k, v in headers.items()}
+            length = int(headers.get(b"content-length", b"0") or 0)
+            self.buffer = self.buffer[length:]  # a request body (none expected) is skipped
+            head_only = lines[0].startswith(b"HEAD ")
+            close = headers.get(b"connection") == b"close"
+            self.servers.requests += 1
+            response = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                        b"Content-Length: %d\r\n%s\r\n" % (len(BODY), b"Connection: close\r\n" if close else b""))
+            if not head_only:
+                response += BODY
+            asyncio.get_running_loop().call_later(self.servers.delay, self._send, response, close)
+
+    def _send(self, response: bytes, close: bool) -> None:
+        if not self.transport.is_closing():
+            self.transport.write(response)
+            if close:
+                self.transport.close()
 
 
 class DelayedServers:
-    """One aiohttp server per address, in a background thread, each response delayed."""
+    """One server per address, all in one background event loop."""
 
     def __init__(self, addresses: list[str], delay: float):
         self.addresses = addresses
@@ -49,25 +97,20 @@ class DelayedServers:
         threading.Thread(target=self.loop.run_forever, daemon=True).start()
         self.ports = asyncio.run_coroutine_threadsafe(self._start(), self.loop).result(30)
 
-    async def _handle(self, request):
-        self.requests += 1
-        await asyncio.sleep(self.delay)
-        return web.Response(text="<!doctype html><title>ok</title>", content_type="text/html")
-
     async def _start(self) -> list[int]:
-        app = web.Application()
-        app.router.add_route("*", "/{tail:.*}", self._handle)
-        self.runner = web.AppRunner(app, access_log=None)
-        await self.runner.setup()
-        ports = []
+        self.servers = []
         for address in self.addresses:
-            site = web.TCPSite(self.runner, address, 0, backlog=512)
-            await site.start()
-            ports.append(site._server.sockets[0].getsockname()[1])
-        return ports
+            server = await self.loop.create_server(lambda: _DelayedHttp(self), address, 0, backlog=512)
+            self.servers.append(server)
+        return [server.sockets[0].getsockname()[1] for server in self.servers]
 
     def close(self) -> None:
-        asyncio.run_coroutine_threadsafe(self.runner.cleanup(), self.loop).result(30)
+        async def stop():
+            for server in self.servers:
+                server.close()
+                await server.wait_closed()
+
+        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(30)
         self.loop.call_soon_threadsafe(self.loop.stop)
 
 
@@ -78,16 +121,34 @@ def timed(command: list[str], env: dict) -> tuple[float, subprocess.CompletedPro
 
 
 def lower_bound(urls: int, hosts: int, per_host: int, interval: float, global_limit: int, delay: float) -> dict:
-    per_host_urls = math.ceil(urls / hosts)
+    """Seconds before which no checker can have every response, by what limits it.
+
+    Per host, the earliest feasible start of each request: the k-th start comes at least
+    ``interval`` after the (k-1)-th and no sooner than the (k-per_host)-th response."""
+    busiest = math.ceil(urls / hosts)
+    starts: list[float] = []
+    for k in range(busiest):
+        start = starts[k - 1] + interval if k else 0.0
+        if k >= per_host:
+            start = max(start, starts[k - per_host] + delay)
+        starts.append(start)
     return {
-        "per-host limit": math.ceil(per_host_urls / per_host) * delay,
-        "request interval": (per_host_urls - 1) * interval + delay,
-        "global limit": math.ceil(urls / global_limit) * delay,
+        "per host": round(starts[-1] + delay, 6),
+        "global limit": round(math.ceil(urls / global_limit) * delay, 6),
     }
 
 
+def timed_ok(command: list[str], env: dict) -> float:
+    seconds, proc = timed(command, env)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[:3])} failed (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}")
+    return seconds
+
+
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], epilog="Exit codes: 0 figures printed (whether or not the targets "
+        "are met), 1 a tool failed, 2 the servers could not start.")
     parser.add_argument("--urls", type=int, default=300)
     parser.add_argument("--hosts", type=int, default=30, help="servers on 127.0.0.10 upwards (at most 240)")
     parser.add_argument("--delay", type=float, default=0.2, help="seconds each response is delayed")
@@ -95,11 +156,13 @@ def main(argv=None) -> int:
     parser.add_argument("--min-interval", type=float, default=0.05,
                         help="seconds between request starts per host, both tools (lychee's default: 50 ms)")
     parser.add_argument("--global", dest="global_limit", type=int, default=64, help="concurrent requests in all")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per tool; the best time is reported")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per tool; the best time is reported")
     parser.add_argument("--lychee", type=Path, default=DEFAULT_LYCHEE, help="lychee executable")
+    parser.add_argument("--checker", type=Path, default=CHECKER,
+                        help="the checker script to time, e.g. an older copy to compare (default: %(default)s)")
     args = parser.parse_args(argv)
-    if not 1 <= args.hosts <= 240 or args.urls < args.hosts:
-        parser.error("--hosts must be 1..240 and --urls at least --hosts")
+    if not 1 <= args.hosts <= 240 or args.urls < args.hosts or args.repeat < 1:
+        parser.error("--hosts must be 1..240, --urls at least --hosts, --repeat at least 1")
 
     addresses = [f"127.0.0.{10 + n}" for n in range(args.hosts)]
     try:
@@ -110,92 +173,130 @@ def main(argv=None) -> int:
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
     work = Path(tempfile.mkdtemp(prefix="bench-links-"))
     try:
-        links = work / "links.md"
-        lines = ["# Benchmark links", ""]
-        for n in range(args.urls):
-            host = n % args.hosts
-            lines.append(f"- <http://{addresses[host]}:{servers.ports[host]}/page/{n}>")
-        links.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        cache = work / "cache.json"
-        checker = [
-            sys.executable, str(CHECKER), str(links), "--no-progress", "--quiet", "--config", str(work / "none.yml"),
-            "--per-host", str(args.per_host), "--global", str(args.global_limit),
-            "--min-interval", str(args.min_interval), "--retries", "0", "--timeout", "30", "--cache", str(cache),
-        ]
-        (work / "none.yml").write_text("exclude: []\n")
-        bounds = lower_bound(args.urls, args.hosts, args.per_host, args.min_interval, args.global_limit, args.delay)
-        bound = max(bounds.values())
-
-        cold_times = []
-        for _ in range(args.repeat):
-            cache.unlink(missing_ok=True)
-            before = servers.requests
-            seconds, proc = timed([*checker, "--json", str(work / "report.json")], env)
-            report = json.loads((work / "report.json").read_text())
-            if proc.returncode != 0 or report["summary"]["ok"] != args.urls:
-                print(f"error: checker run failed (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}", file=sys.stderr)
-                return 1
-            summary = report["summary"]
-            cold_times.append((seconds, summary["duration_seconds"], summary["network_seconds"], servers.requests - before))
-        cold, inside, network, requests = min(cold_times)
-
-        warm_times = []
-        for _ in range(args.repeat):
-            before = servers.requests
-            seconds, proc = timed(checker, env)
-            if proc.returncode != 0 or servers.requests != before:
-                print(f"error: warm run failed or made requests:\n{proc.stdout}{proc.stderr}", file=sys.stderr)
-                return 1
-            warm_times.append(seconds)
-        warm = min(warm_times)
-
-        lychee_time = None
-        lychee = shutil.which(str(args.lychee)) or (str(args.lychee) if args.lychee.exists() else None)
-        if lychee:
-            lychee_cmd = [
-                lychee, "--no-progress", "--mode", "plain", "--format", "json", "--output", str(work / "lychee.json"),
-                "--host-concurrency", str(args.per_host),
-                "--host-request-interval", f"{round(args.min_interval * 1000)}ms",
-                "--max-concurrency", str(args.global_limit), "--max-retries", "0", "--timeout", "30",
-                "--scheme", "http", "--no-ignore", str(links),
-            ]
-            times = []
-            for _ in range(args.repeat):
-                seconds, proc = timed(lychee_cmd, env)
-                if proc.returncode != 0:
-                    print(f"error: lychee failed (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}", file=sys.stderr)
-                    return 1
-                times.append(seconds)
-            lychee_time = min(times)
-
-        print(f"Benchmark: {args.urls} URLs on {args.hosts} hosts ({addresses[0]}..{addresses[-1]}), "
-              f"{args.delay * 1000:.0f} ms per response")
-        print(f"Limits (both tools): {args.per_host} per host, {args.min_interval * 1000:.0f} ms between starts per host, "
-              f"{args.global_limit} in all; best of {args.repeat} runs")
-        for name, seconds in bounds.items():
-            print(f"  bound from the {name:<17} {seconds:6.2f} s")
-        print(f"lower bound                         {bound:6.2f} s")
-        print(f"check_links.py, cold cache          {cold:6.2f} s  ({cold / bound:.2f} x bound; {requests} requests)")
-        print(f"  of which requests                 {network:6.2f} s  ({network / bound:.2f} x bound; the rest is "
-              f"Python start-up, imports and reading the sources: {cold - network:.2f} s)")
-        if lychee_time is not None:
-            print(f"lychee {subprocess.run([lychee, '--version'], capture_output=True, text=True).stdout.split()[-1]:<29}"
-                  f"{lychee_time:6.2f} s  ({lychee_time / bound:.2f} x bound; check_links.py is "
-                  f"{lychee_time / cold:.2f} x as fast)")
-        else:
-            print(f"lychee                              not found at {args.lychee}")
-        print(f"check_links.py, warm cache          {warm:6.2f} s")
-        verdicts = [
-            ("within 1.25 x bound", cold <= 1.25 * bound),
-            ("requests within 1.25 x bound", network <= 1.25 * bound),
-            ("no slower than lychee", lychee_time is None or cold <= lychee_time),
-            ("warm cache under 0.5 s", warm < 0.5),
-        ]
-        print("targets: " + ", ".join(f"{name}: {'yes' if ok else 'NO'}" for name, ok in verdicts))
-        return 0
+        return run(args, addresses, servers, env, work)
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     finally:
         servers.close()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def run(args, addresses: list[str], servers: DelayedServers, env: dict, work: Path) -> int:
+    links = work / "links.md"
+    lines = ["# Benchmark links", ""]
+    for n in range(args.urls):
+        host = n % args.hosts
+        lines.append(f"- <http://{addresses[host]}:{servers.ports[host]}/page/{n}>")
+    links.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cache = work / "cache.json"
+    (work / "none.yml").write_text("exclude: []\n")
+    checker = [
+        sys.executable, str(args.checker), str(links), "--no-progress", "--quiet", "--config", str(work / "none.yml"),
+        "--per-host", str(args.per_host), "--global", str(args.global_limit),
+        "--min-interval", str(args.min_interval), "--retries", "0", "--timeout", "30", "--cache", str(cache),
+    ]
+    bounds = lower_bound(args.urls, args.hosts, args.per_host, args.min_interval, args.global_limit, args.delay)
+    bound = max(bounds.values())
+
+    lychee = shutil.which(str(args.lychee)) or (str(args.lychee) if args.lychee.exists() else None)
+    lychee_cmd = [
+        str(lychee), "--no-progress", "--mode", "plain", "--format", "json", "--output", str(work / "lychee.json"),
+        "--host-concurrency", str(args.per_host), "--host-request-interval", f"{round(args.min_interval * 1000)}ms",
+        "--max-concurrency", str(args.global_limit), "--max-retries", "0", "--timeout", "30",
+        "--scheme", "http", "--no-ignore", str(links),
+    ]
+    # One round runs every measurement once, so all of them see the same load on a shared
+    # machine; the best of each over the rounds is reported.
+    times: dict[str, list[float]] = {}
+    requests = 0
+    for _ in range(args.repeat):
+        cache.unlink(missing_ok=True)
+        before = servers.requests
+        seconds, proc = timed([*checker, "--json", str(work / "report.json")], env)
+        report = json.loads((work / "report.json").read_text()) if proc.returncode == 0 else None
+        if report is None or report["summary"]["ok"] != args.urls:
+            raise RuntimeError(f"checker run failed (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}")
+        requests = servers.requests - before
+        times.setdefault("cold", []).append(seconds)
+        times.setdefault("network", []).append(report["summary"]["network_seconds"])
+
+        before = servers.requests
+        seconds, proc = timed(checker, env)
+        if proc.returncode != 0 or servers.requests != before:
+            raise RuntimeError(f"warm run failed or made requests:\n{proc.stdout}{proc.stderr}")
+        times.setdefault("warm", []).append(seconds)
+
+        times.setdefault("python", []).append(timed_ok([sys.executable, "-c", "pass"], env))
+        times.setdefault("floor", []).append(timed_ok([sys.executable, "-c", "import aiohttp"], env))
+        if lychee:
+            times.setdefault("lychee", []).append(timed_ok(lychee_cmd, env))
+    best = {name: min(values) for name, values in times.items()}
+    cold, network, warm, python_alone, floor = (best[k] for k in ("cold", "network", "warm", "python", "floor"))
+    lychee_time = best.get("lychee")
+    if lychee:
+        lychee_version = subprocess.run([lychee, "--version"], capture_output=True, text=True).stdout.split()[-1]
+
+    def row(label: str, seconds: float, note: str = "", ratio: bool = True) -> str:
+        return f"  {label:<48}{seconds:6.2f} s" + (f"  {seconds / bound:5.2f} x bound" if ratio else "") + (
+            f"  {note}" if note else "")
+
+    busiest = math.ceil(args.urls / args.hosts)
+    print(f"Benchmark: {args.urls} URLs on {args.hosts} hosts ({addresses[0]}..{addresses[-1]}), "
+          f"{args.delay * 1000:.0f} ms per response; best of {args.repeat} runs")
+    print(f"Limits (both tools): {args.per_host} per host, {args.min_interval * 1000:.0f} ms between starts "
+          f"per host, {args.global_limit} in all")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("Note: PYTHONDONTWRITEBYTECODE is set, so Python caches no bytecode of the checker's own modules")
+    print()
+    print("Lower bound (no checker can have every response sooner)")
+    print(row(f"per host: {busiest} URLs, {args.per_host} at a time, {args.min_interval * 1000:.0f} ms apart",
+              bounds["per host"], ratio=False))
+    print(row(f"all hosts: {args.urls} URLs, {args.global_limit} at a time", bounds["global limit"], ratio=False))
+    print(row("lower bound", bound, ratio=False))
+    print()
+    print("Times")
+    print(row("check_links.py, cold cache, whole process", cold, f"({requests} requests)"))
+    print(row("  request phase (its network_seconds)", network))
+    print(row("  the rest", cold - network, ratio=False))
+    print(row("    Python + import aiohttp (the floor, alone)", floor, ratio=False))
+    print(row("    the checker's own start-up and reports", cold - network - floor, ratio=False,
+              note="(imports, sources, cache, reports; near 0 is within noise)"))
+    print(row("Python alone: python -c pass", python_alone, ratio=False))
+    if lychee_time is not None:
+        print(row(f"lychee {lychee_version}, whole process", lychee_time))
+    else:
+        print(f"  lychee: not found at {args.lychee}")
+    print(row("check_links.py, warm cache, whole process", warm, ratio=False))
+    print()
+
+    def verdict(ok: bool, text: str) -> str:
+        return f"  {'yes' if ok else 'NO ':<4} {text}"
+
+    print("Targets (issue #5)")
+    print(verdict(cold <= 1.25 * bound, f"whole process within 1.25 x bound: {cold:.2f} s vs {1.25 * bound:.2f} s"))
+    if lychee_time is not None:
+        print(verdict(cold <= lychee_time, f"whole process no slower than lychee: {cold:.2f} s vs {lychee_time:.2f} s"))
+    else:
+        print("  n/a  whole process no slower than lychee: lychee not found")
+    print(verdict(warm < 0.5, f"warm-cache re-run under 0.5 s: {warm:.2f} s"))
+    print("For comparison, not targets")
+    print(verdict(network <= 1.25 * bound, f"request phase within 1.25 x bound: {network:.2f} s vs {1.25 * bound:.2f} s"))
+    if lychee_time is not None:
+        print(verdict(network <= lychee_time,
+                      f"request phase no slower than lychee's whole process: {network:.2f} s vs {lychee_time:.2f} s"))
+    least = floor + bound
+    limits = [("1.25 x bound", 1.25 * bound)] + ([("lychee", lychee_time)] if lychee_time is not None else [])
+    beyond = [f"{name} ({seconds:.2f} s)" for name, seconds in limits if least > seconds]
+    if beyond:
+        print()
+        print(textwrap.fill(
+            f"Why not: a Python process that imports aiohttp needs {floor:.2f} s before it can send a request "
+            f"(the floor, measured in the same rounds); floor + bound = {least:.2f} s is already more than "
+            f"{' and '.join(beyond)}, so no checker written in Python on aiohttp meets "
+            f"{'that target' if len(beyond) == 1 else 'those targets'} at this machine's speed, whatever its "
+            f"own code does.", width=100))
+    return 0
 
 
 if __name__ == "__main__":
