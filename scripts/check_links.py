@@ -243,10 +243,9 @@ class Checker:
         import aiohttp
 
         o = self.options
-        timeout = aiohttp.ClientTimeout(total=o.timeout, sock_connect=o.connect_timeout, sock_read=o.timeout)
         async with self.host(url), self.global_slots:
             try:
-                async with self.session.request(method, url, allow_redirects=False, timeout=timeout) as resp:
+                async with self.session.request(method, url, allow_redirects=False) as resp:
                     headers = {k.lower(): v for k, v in resp.headers.items()}
                     body = None
                     if read_body and "html" in headers.get("content-type", "").lower():
@@ -409,8 +408,11 @@ class Checker:
             "Accept": "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8",
             "Accept-Language": "nl,en;q=0.8",
         }
+        timeout = aiohttp.ClientTimeout(total=self.options.timeout, sock_connect=self.options.connect_timeout,
+                                        sock_read=self.options.timeout)
         # trust_env=False: no proxy from the environment, so local test servers stay local.
-        async with aiohttp.ClientSession(connector=connector, headers=headers, trust_env=False) as session:
+        async with aiohttp.ClientSession(connector=connector, headers=headers, timeout=timeout,
+                                         trust_env=False) as session:
             self.session = session
             tasks = {}
             for url, need_body in pages.items():
@@ -471,17 +473,22 @@ def load_cache(path: Path, max_age: float) -> dict:
 
 def save_cache(path: Path, cache: dict, results: list[Result]) -> None:
     now = time.time()
+    changed = False
     for r in results:
         if r.cached:
             continue
         if r.verdict in SUCCESS:
             cache[r.url] = {"verdict": r.verdict, "status": r.status, "final_url": r.final_url,
                             "detail": r.detail, "checked_at": now}
-        else:
-            cache.pop(r.url, None)  # only successes are cached
+            changed = True
+        elif cache.pop(r.url, None) is not None:  # only successes are cached
+            changed = True
+    if not changed and path.exists():
+        return  # a run answered from the cache leaves it as it is (expired entries are skipped on loading)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"version": 1, "entries": cache}, indent=0), encoding="utf-8")
+    # Compact: json's C encoder handles only output without indentation.
+    tmp.write_text(json.dumps({"version": 1, "entries": cache}, separators=(",", ":")), encoding="utf-8")
     tmp.replace(path)
 
 
