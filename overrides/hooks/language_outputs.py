@@ -6,7 +6,9 @@ Dutch pages, with one stemmer for both) and both builds write site/404.html.
 After the last build this hook splits the index per language, each with its
 own stemmer, and writes each language's 404 page into its own folder. English
 pages get their language root as search base, so Material's search loads
-en/search/search_index.json. Nothing inside the plugins is patched.
+en/search/search_index.json. Every page's search runs in overrides/assets/search/
+search-worker.js, which stems the query words before Material's worker sees them.
+Nothing inside the plugins is patched: the hook edits the page's own search settings.
 """
 from __future__ import annotations
 
@@ -14,11 +16,14 @@ import json
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 DEFAULT_LANGUAGE = "nl"
 _404_pages: dict[str, str] = {}
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/(search\.[\w.]+\.js)$")
+STEMMING_WORKER = r"assets/search/search-worker.js?material=../javascripts/workers/\1"
 
 
 def _language(config) -> str:
@@ -29,26 +34,32 @@ def on_post_template(output, template_name, config):
     if template_name == "404.html":
         lang = _language(config)
         # The 404 page is a template, not a page: its search base needs the same rebase.
-        _404_pages[lang] = output if lang == DEFAULT_LANGUAGE else _rebase_search(output, lang)
+        _404_pages[lang] = _configure_search(output, lang)
     return output
 
 
 def on_post_page(output, page, config):
-    lang = getattr(page.file, "locale", DEFAULT_LANGUAGE)
-    if lang == DEFAULT_LANGUAGE:
-        return output
-    return _rebase_search(output, lang)
+    return _configure_search(output, getattr(page.file, "locale", DEFAULT_LANGUAGE))
 
 
-def _rebase_search(output: str, lang: str) -> str:
-    def rebase(match: re.Match) -> str:
+def _configure_search(output: str, lang: str) -> str:
+    """The page's own search settings: its language's index, and the stemming worker."""
+    def configure(match: re.Match) -> str:
         app = json.loads(match.group(2))
-        # With a trailing slash: Material resolves "search/search_index.json" against the base,
-        # and against ".../en" (no slash) that would be the Dutch index at /search/.
-        app["base"] = app["base"].rstrip("/") + f"/{lang}/" if app["base"] not in ("", ".") else f"{lang}/"
+        if lang != DEFAULT_LANGUAGE:
+            # With a trailing slash: Material resolves "search/search_index.json" against the base,
+            # and against ".../en" (no slash) that would be the Dutch index at /search/.
+            app["base"] = app["base"].rstrip("/") + f"/{lang}/" if app["base"] not in ("", ".") else f"{lang}/"
+        worker, found = MATERIAL_WORKER.subn(STEMMING_WORKER, app.get("search", ""))
+        if not found:
+            raise PluginError(
+                f"language_outputs hook: Material's search worker is no longer at {MATERIAL_WORKER.pattern!r} "
+                f"(found {app.get('search')!r}). Update MATERIAL_WORKER in overrides/hooks/language_outputs.py "
+                "after a Material upgrade, and check overrides/assets/search/search-worker.js still fits.")
+        app["search"] = worker
         return match.group(1) + json.dumps(app) + match.group(3)
 
-    return CONFIG_SCRIPT.sub(rebase, output, count=1)
+    return CONFIG_SCRIPT.sub(configure, output, count=1)
 
 
 def split_search_index(site_dir: Path) -> None:

@@ -516,12 +516,17 @@ def settle(page) -> None:
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
 
 
-def open_search(page, query: str, timeout: float = 10_000) -> list[str]:
-    """Open the search dialog with the keyboard, type ``query``; returns the result links' hrefs ([] if none)."""
+def focus_search(page) -> None:
+    """Open the search dialog with the keyboard; the focus is then in the search field."""
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     page.keyboard.press("s")  # Material's shortcut (also "/" and "f")
     page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')",
                            timeout=5_000)
+
+
+def open_search(page, query: str, timeout: float = 10_000) -> list[str]:
+    """Open the search dialog with the keyboard, type ``query``; returns the result links' hrefs ([] if none)."""
+    focus_search(page)
     page.keyboard.type(query, delay=20)
     return _search_results(page, timeout)
 

@@ -1,8 +1,16 @@
 """Each language gets its own search index, 404 page and search base (overrides/hooks/language_outputs.py)."""
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import pytest
+from helpers import REPO_ROOT
+from mkdocs.exceptions import PluginError
+
+CONFIG_SCRIPT = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 LANG_ROOTS = {"nl": "", "en": "en/"}
 
@@ -20,6 +28,8 @@ def test_search_index_per_language_with_its_own_stemmer(built_site):
     nl = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     en = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert nl["config"]["lang"] == ["nl"] and en["config"]["lang"] == ["en"]
+    # The index is stemmed (the search worker stems the query words to match).
+    assert "stemmer" in nl["config"]["pipeline"] and "stemmer" in en["config"]["pipeline"]
     # Locations are relative to each language's root; no page appears in the other's index.
     assert not any(doc["location"].startswith("en/") for doc in nl["docs"])
     assert not any(doc["location"].startswith("en/") for doc in en["docs"])
@@ -36,7 +46,7 @@ def test_search_index_per_language_with_its_own_stemmer(built_site):
 
 
 def test_english_pages_search_from_the_english_root(built_site):
-    config = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+    config = CONFIG_SCRIPT
     en_app = json.loads(config.search((built_site / "en" / "voorbereiding" / "index.html").read_text()).group(1))
     nl_app = json.loads(config.search((built_site / "voorbereiding" / "index.html").read_text()).group(1))
     assert en_app["base"] == "../../en/"
@@ -59,3 +69,29 @@ def test_sitemap_lists_both_languages(built_site):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "/en/voorbereiding/" in sitemap and "/voorbereiding/" in sitemap
     assert 'hreflang="en"' in sitemap
+
+
+def test_every_page_searches_with_the_stemming_worker_in_front_of_materials(built_site):
+    pages = sorted(built_site.glob("**/index.html")) + [built_site / "404.html", built_site / "en" / "404.html"]
+    for path in pages:
+        app = json.loads(CONFIG_SCRIPT.search(path.read_text(encoding="utf-8")).group(1))
+        page_url = "http://site/" + path.relative_to(built_site).as_posix()
+        worker = urljoin(page_url, app["search"])
+        assert urlsplit(worker).path == "/assets/search/search-worker.js", (path, app["search"])
+        material = urlsplit(urljoin(worker, parse_qs(urlsplit(worker).query)["material"][0])).path
+        assert material.startswith("/assets/javascripts/workers/search.") and (built_site / material[1:]).is_file(), \
+            (path, material)
+    assert (built_site / "assets" / "search" / "search-worker.js").is_file()
+
+
+def load_hook():
+    spec = importlib.util.spec_from_file_location("language_outputs", REPO_ROOT / "overrides/hooks/language_outputs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_material_upgrade_that_moves_its_worker_stops_the_build_with_what_to_update():
+    page = '<script id="__config" type="application/json">{"base": ".", "search": "assets/js/search-worker.js"}</script>'
+    with pytest.raises(PluginError, match=r"no longer at .*Update MATERIAL_WORKER in overrides/hooks/language_outputs.py"):
+        load_hook()._configure_search(page, "nl")
