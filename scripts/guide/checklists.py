@@ -5,14 +5,13 @@ Each item has a stable ``id``, identical in both languages, so a reader's ticks
 """
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafiles import DATA_DIR, LANGUAGES, display_path, load_yaml, require_text, require_translations
+from .datafiles import DATA_DIR, LANGUAGES, display_path, load_cached, require_text, require_translations
 from .directives import DirectiveError, register
 from .errors import ContentError
 
@@ -40,9 +39,7 @@ class Checklist:
     path: str
 
 
-def _load_one(path: Path) -> Checklist:
-    shown = display_path(path)
-    data = load_yaml(path)
+def _parse(data, shown: str) -> Checklist:
     if not isinstance(data, dict):
         raise ContentError(shown, 1, "a checklist file must be a mapping with 'title' and 'items'")
     title = require_translations(data, "title", shown, "checklist")
@@ -67,19 +64,19 @@ def _load_one(path: Path) -> Checklist:
         for lang in LANGUAGES:
             texts[lang] = require_text(entry, lang, shown, f"checklist item '{item_id}'")
         items.append(Item(item_id, texts, entry.line))
-    return Checklist(path.stem, title, tuple(items), shown)
+    return Checklist(Path(shown).stem, title, tuple(items), shown)
 
 
-def _signature(directory: Path) -> tuple:
-    return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(directory.glob("*.yml")))
+def _load_one(path: Path) -> Checklist:
+    return load_cached(path, _parse, "checklists are the files in docs/data/checklists/")
 
 
-@functools.lru_cache(maxsize=4)
-def _load_all_cached(directory: Path, signature: tuple) -> dict:
-    checklists = {}
+def load_all(directory: Path | None = None) -> dict[str, Checklist]:
+    """All checklists by id (the file name without ``.yml``), validated."""
+    directory = Path(directory or CHECKLIST_DIR)
     owner = {}
-    for path in sorted(directory.glob("*.yml")):
-        checklist = _load_one(path)
+    checklists = [_load_one(path) for path in sorted(directory.glob("*.yml"))]
+    for checklist in checklists:
         for item in checklist.items:
             # State is stored per item id across the whole site, so ids are unique site-wide.
             if item.id in owner:
@@ -88,14 +85,7 @@ def _load_all_cached(directory: Path, signature: tuple) -> dict:
                     "item ids must be unique across all checklists",
                 )
             owner[item.id] = checklist.path
-        checklists[checklist.id] = checklist
-    return checklists
-
-
-def load_all(directory: Path | None = None) -> dict[str, Checklist]:
-    """All checklists by id (the file name without ``.yml``), validated."""
-    directory = Path(directory or CHECKLIST_DIR)
-    return _load_all_cached(directory, _signature(directory))
+    return {checklist.id: checklist for checklist in checklists}
 
 
 def _get(checklist_id: str | None) -> Checklist:

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafiles import DATA_DIR, LANGUAGES, LineDict, display_path, load_yaml, require_text
+from .datafiles import DATA_DIR, LANGUAGES, LineDict, load_cached, require_text
 from .directives import DirectiveError, register
 from .errors import ContentError
 
@@ -83,10 +83,7 @@ def _load_entry(raw, shown: str) -> Entry:
     return Entry(entry_id, abbr, texts["term"], texts["expansion"], texts["definition"], raw.line)
 
 
-@functools.lru_cache(maxsize=4)
-def _load_cached(path: Path, mtime_ns: int) -> tuple[Entry, ...]:
-    shown = display_path(path)
-    data = load_yaml(path)
+def _parse(data, shown: str) -> tuple[Entry, ...]:
     if not isinstance(data, list) or not data:
         raise ContentError(shown, getattr(data, "line", 1), "the glossary must be a non-empty list of entries",
                            "start each entry with '- id: ...'")
@@ -110,18 +107,26 @@ def _load_cached(path: Path, mtime_ns: int) -> tuple[Entry, ...]:
 
 def load(path: Path = GLOSSARY_FILE) -> tuple[Entry, ...]:
     """All glossary entries in file order, validated (ContentError names file and line)."""
-    path = Path(path)
-    try:
-        mtime = path.stat().st_mtime_ns
-    except FileNotFoundError:
-        raise ContentError(display_path(path), None, "file not found",
-                           "the glossary lives in docs/data/glossary.yml") from None
-    return _load_cached(path, mtime)
+    return load_cached(path, _parse, "the glossary lives in docs/data/glossary.yml")
 
 
-def abbreviations(lang: str, path: Path = GLOSSARY_FILE) -> str:
-    """Markdown abbreviation definitions (``*[COA]: ...``) with the expansions in ``lang``."""
-    return "\n".join(f"*[{e.abbr}]: {e.expansion[lang]}" for e in load(path) if e.abbr)
+def abbreviations(lang: str, path: Path = GLOSSARY_FILE, used_in: str | None = None) -> str:
+    """Markdown abbreviation definitions (``*[COA]: ...``) with the expansions in ``lang``.
+
+    With ``used_in`` (a page's Markdown), only the acronyms that occur in it as a word: the
+    Markdown abbr extension could mark no others, and every definition costs parsing time.
+    """
+    entries = [e for e in load(path) if e.abbr]
+    if used_in is not None:
+        words = set(_acronym_pattern(tuple(e.abbr for e in entries)).findall(used_in))
+        entries = [e for e in entries if e.abbr in words]
+    return "\n".join(f"*[{e.abbr}]: {e.expansion[lang]}" for e in entries)
+
+
+@functools.lru_cache(maxsize=4)
+def _acronym_pattern(abbrs: tuple[str, ...]) -> re.Pattern:
+    # The abbr extension's own pattern (acronyms are letters only, so at most one matches a word).
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, abbrs))})\b")
 
 
 def sort_key(text: str) -> str:

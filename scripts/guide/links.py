@@ -30,8 +30,8 @@ from urllib.parse import urldefrag, urlsplit
 import yaml
 
 from .datafiles import (
-    DATA_DIR, DOCS_DIR, LANGUAGES, REPO_ROOT, LineDict, _LineLoader, display_path, load_yaml,
-    require_text, require_translations,
+    DATA_DIR, DOCS_DIR, LANGUAGES, REPO_ROOT, LineDict, display_path, load_cached, parse_yaml, require_text,
+    require_translations, yaml_problem,
 )
 from .directives import DirectiveError, register
 from .errors import ContentError
@@ -304,20 +304,9 @@ def parse(data, shown: str, check_urls: bool = True) -> LinkData:
     return LinkData(shown, tuple(categories.values()), tuple(links))
 
 
-@functools.lru_cache(maxsize=4)
-def _load_cached(path: Path, mtime_ns: int) -> LinkData:
-    return parse(load_yaml(path), display_path(path))
-
-
 def load(path: Path = LINKS_FILE) -> LinkData:
     """The validated link data; re-read when the file changes (mkdocs serve)."""
-    path = Path(path)
-    try:
-        mtime = path.stat().st_mtime_ns
-    except FileNotFoundError:
-        raise ContentError(display_path(path), None, "file not found",
-                           "the site's external links live in this file") from None
-    return _load_cached(path, mtime)
+    return load_cached(path, parse, "the site's external links live in this file")
 
 
 def _get(link_id: str | None) -> Link:
@@ -593,33 +582,15 @@ def urls_in_text(text: str, file: str, first_line: int = 1) -> list[FoundUrl]:
     return found
 
 
-# libyaml's parser, when present, with the same line-keeping constructors: a warm-cache
-# run of the link checker is mostly this parse.
-_FastLineLoader = _LineLoader
-if getattr(yaml, "__with_libyaml__", False):
-    class _FastLineLoader(yaml.CSafeLoader):  # noqa: F811
-        pass
-
-    for _tag, _constructor in _LineLoader.yaml_constructors.items():
-        _FastLineLoader.add_constructor(_tag, _constructor)
-
-
 def urls_in_link_data(text: str, file: str) -> list[FoundUrl]:
     """The ``url`` and ``archived`` fields of a links file, without judging them:
     the checker reports malformed URLs itself. Structural errors raise ContentError."""
-    loader = _FastLineLoader(text)
-    loader.name = file
     try:
-        data = loader.get_single_data()
-    except ContentError:
-        raise
-    except Exception as exc:  # yaml.MarkedYAMLError
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        raise ContentError(file, mark.line + 1 if mark else None,
-                           f"invalid YAML: {getattr(exc, 'problem', None) or exc}",
+        data = parse_yaml(text, file)  # libyaml when present: a warm-cache run of the checker is mostly this parse
+    except yaml.YAMLError as exc:
+        line, problem = yaml_problem(exc)
+        raise ContentError(file, None if line is None else line + 1, f"invalid YAML: {problem}",
                            "check indentation, quotes and colons") from None
-    finally:
-        loader.dispose()
     parsed = parse(data, file, check_urls=False)
     found = []
     for link in parsed.links:
