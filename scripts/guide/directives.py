@@ -41,14 +41,21 @@ def known() -> list[str]:
     return sorted(_RENDERERS)
 
 
-def expand(markdown: str, lang: str, path: str, first_line: int = 1, depth: int = 0) -> str:
+def expand(markdown: str, lang: str, path: str | Callable[[], str],
+           first_line: int | Callable[[], int] = 1, depth: int = 0) -> str:
     """Replace every directive in ``markdown``; renderers may emit directives themselves.
 
     ``first_line`` is the source line of the Markdown's first line, so errors point at the file.
+    ``path`` and ``first_line`` may be functions: they are then called only to report an error
+    (the build hook would otherwise re-read every page to find where its Markdown starts).
     """
+    def where(index: int) -> tuple[str, int]:
+        start = first_line() if callable(first_line) else first_line
+        return (path() if callable(path) else path), start + index
+
     out_lines = []
     in_fence = False
-    for number, line in enumerate(markdown.split("\n"), start=first_line):
+    for index, line in enumerate(markdown.split("\n")):
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
         if in_fence or "{{" not in line:
@@ -60,24 +67,23 @@ def expand(markdown: str, lang: str, path: str, first_line: int = 1, depth: int 
             renderer = _RENDERERS.get(name)
             if renderer is None:
                 raise ContentError(
-                    path, number, f"unknown directive '{name}'", f"use one of: {', '.join(known())}"
+                    *where(index), f"unknown directive '{name}'", f"use one of: {', '.join(known())}"
                 )
             try:
                 rendered = renderer(arg, lang)
             except DirectiveError as exc:
-                raise ContentError(path, number, f"{name}(): {exc.message}", exc.hint) from None
+                raise ContentError(*where(index), f"{name}(): {exc.message}", exc.hint) from None
             except ContentError:
                 raise
             if "{{" in rendered and depth < 3:
-                rendered = expand(rendered, lang, path, number, depth + 1)
+                rendered = expand(rendered, lang, lambda: where(index)[0], lambda: where(index)[1], depth + 1)
             return rendered
 
         expanded = DIRECTIVE.sub(replace, line)
         leftover = DIRECTIVE_LIKE.search(expanded)
         if leftover and DIRECTIVE_LIKE.search(line):
             raise ContentError(
-                path,
-                number,
+                *where(index),
                 f"malformed directive {leftover.group(0)!r}",
                 'write it as {{ name("argument") }}, for example {{ checklist("voorbereiding") }}',
             )

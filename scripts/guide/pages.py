@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .datafiles import DOCS_DIR, LANGUAGES, LineDict, _LineLoader, display_path
+from .datafiles import DOCS_DIR, LANGUAGES, LineDict, display_path, parse_yaml, yaml_problem
 from .errors import ContentError
 
 PAGE_NAME = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2})\.md$")
@@ -86,18 +86,15 @@ def read_front_matter(path: Path) -> LineDict:
     if not match:
         raise ContentError(shown, 1, "page has no front matter",
                            "start the file with a '---' block holding description and last_reviewed")
-    loader = _LineLoader(match.group("yaml") or "")
-    loader.name = shown
     try:
-        meta = loader.get_single_data()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        meta = parse_yaml(match.group("yaml") or "", shown)
+    except yaml.YAMLError as exc:
+        line, problem = yaml_problem(exc)
         # +1 for 1-based lines, +1 for the opening '---'
-        line = mark.line + 2 if mark else 1
-        raise ContentError(shown, line, f"broken front matter: {exc.problem or exc.context}",
+        raise ContentError(shown, 1 if line is None else line + 2, f"broken front matter: {problem}",
                            "front matter is YAML: check colons, quotes and indentation") from None
-    finally:
-        loader.dispose()
+    except ContentError as exc:  # a duplicate key: its line is counted within the YAML block
+        raise ContentError(shown, exc.line + 1, exc.message, exc.hint) from None
     if meta is None:
         meta = LineDict()
         meta.line, meta.key_lines = 1, {}

@@ -99,6 +99,17 @@ def test_abbreviations_are_in_the_page_language():
     )
 
 
+@pytest.mark.parametrize("markdown, used", [
+    ("Bel het COA.", True),
+    ("Het COA-overdrachtsdossier", True),  # a word boundary, as the abbr extension sees it
+    ("COAL, coa en ECOA", False),  # part of a word, or another case: not the acronym
+    ("Geen afkortingen.", False),
+])
+def test_abbreviations_only_for_acronyms_the_page_uses(markdown, used):
+    full = glossary.abbreviations("nl", FIXTURES / "valid.yml")
+    assert glossary.abbreviations("nl", FIXTURES / "valid.yml", used_in=markdown) == (full if used else "")
+
+
 def test_render_sorts_by_term_in_the_page_language_and_anchors_each_term():
     def order(lang):
         return re.findall(r'<dt id="([^"]+)"', glossary.render(lang, FIXTURES / "valid.yml"))
