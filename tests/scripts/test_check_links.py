@@ -445,6 +445,22 @@ def test_cache_reuses_successes_only(server, tmp_path):
     assert check_links.load_cache(cache_file, max_age=-1) == {}  # entries expire
 
 
+def test_cache_file_is_rewritten_only_when_a_result_changes_it(server, tmp_path):
+    cache_file = tmp_path / "cache.json"
+    cache = check_links.load_cache(cache_file, 3600)
+    check_links.save_cache(cache_file, cache, check_urls(found(server.url("/ok")), Options(**FAST), cache))
+    written = cache_file.stat().st_mtime_ns
+    time.sleep(0.02)
+    cache = check_links.load_cache(cache_file, 3600)
+    check_links.save_cache(cache_file, cache, check_urls(found(server.url("/ok")), Options(**FAST), cache))
+    assert cache_file.stat().st_mtime_ns == written  # all from the cache: left as it was
+    cache = check_links.load_cache(cache_file, 3600)
+    urls = found(server.url("/ok"), server.url("/temporary"))
+    check_links.save_cache(cache_file, cache, check_urls(urls, Options(**FAST), cache))
+    assert cache_file.stat().st_mtime_ns != written
+    assert set(check_links.load_cache(cache_file, 3600)) == {server.url("/ok"), server.url("/temporary")}
+
+
 # --- The command line --------------------------------------------------------------------
 
 def cli(*args, env=None, timeout=20):
