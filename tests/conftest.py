@@ -17,17 +17,13 @@ for path in (TESTS_DIR, TESTS_DIR / "docs", TESTS_DIR.parent / "scripts"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from helpers import CHROMIUM_FLAGS, REPO_ROOT, chromium_path, copy_project, in_ci, mkdocs_build, serve_directory  # noqa: E402
+from helpers import CHROMIUM_FLAGS, REPO_ROOT, build_or_fail, chromium_path, copy_project, in_ci, serve_directory  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """A fresh strict build of the real site (both languages)."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(REPO_ROOT / "mkdocs.yml", site_dir)
-    if result.returncode != 0:
-        pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
-    return site_dir
+    return build_or_fail(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="session")

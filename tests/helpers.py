@@ -1,8 +1,4 @@
-"""Helpers shared by the tests and their fixtures (importable as `helpers`).
-
-
-
-"""
+"""Helpers shared by the tests and their fixtures (importable as `helpers`)."""
 from __future__ import annotations
 
 import os
@@ -42,6 +38,16 @@ def mkdocs_build(config_file: Path, site_dir: Path, env: dict | None = None) -> 
     )
 
 
+def build_or_fail(config_file: Path, site_dir: Path, what: str = "strict build") -> Path:
+    """Build into ``site_dir`` and return it; a failed build fails the test with MkDocs' output."""
+    import pytest
+
+    result = mkdocs_build(config_file, site_dir)
+    if result.returncode != 0:
+        pytest.fail(f"{what} failed:\n{result.stdout}\n{result.stderr}")
+    return site_dir
+
+
 def serve_directory(directory: Path):
     """Start a static server on 127.0.0.1 (random port) that serves each language's 404 page.
 
@@ -56,11 +62,11 @@ def chromium_path() -> str | None:
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def copy_project(target: Path) -> Path:
-    """A throw-away copy of everything the build reads, for tests that break things on purpose."""
+def copy_project(target: Path, folders: tuple[str, ...] = ("docs", "overrides", "scripts")) -> Path:
+    """A throw-away copy of what the build reads (mkdocs.yml and ``folders``), for tests that change it."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO_ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("docs", "overrides", "scripts"):
+    for folder in folders:
         shutil.copytree(REPO_ROOT / folder, target / folder,
-                        ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".cache"), dirs_exist_ok=True)
     return target

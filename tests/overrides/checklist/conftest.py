@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import REPO_ROOT, mkdocs_build, serve_directory
+from helpers import REPO_ROOT, build_or_fail, copy_project, serve_directory
 
 FIXTURE_DOCS = Path(__file__).parent / "fixture" / "docs"
 PLACEHOLDER = """---
@@ -29,12 +29,7 @@ Text.
 
 def build_fixture_site(workdir: Path) -> Path:
     """Build the fixture site into workdir/site; returns that path (fails the test on a broken build)."""
-    project = workdir / "project"
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".cache")
-    project.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO_ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for folder in ("overrides", "scripts"):
-        shutil.copytree(REPO_ROOT / folder, project / folder, ignore=ignore, dirs_exist_ok=True)
+    project = copy_project(workdir / "project", folders=("overrides", "scripts"))
     docs = project / "docs"
     shutil.copytree(FIXTURE_DOCS, docs, dirs_exist_ok=True)
     # The other data files (glossary, links) as they are: other hooks read them.
@@ -43,11 +38,7 @@ def build_fixture_site(workdir: Path) -> Path:
     for page in (REPO_ROOT / "docs").glob("*.*.md"):
         if not (docs / page.name).exists():
             (docs / page.name).write_text(PLACEHOLDER, encoding="utf-8")
-    site = workdir / "site"
-    result = mkdocs_build(project / "mkdocs.yml", site)
-    if result.returncode != 0:
-        pytest.fail(f"checklist fixture site did not build:\n{result.stdout}\n{result.stderr}")
-    return site
+    return build_or_fail(project / "mkdocs.yml", workdir / "site", "checklist fixture site build")
 
 
 @pytest.fixture(scope="session")
