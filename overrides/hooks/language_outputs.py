@@ -8,7 +8,8 @@ own stemmer, and writes each language's 404 page into its own folder. English
 pages get their language root as search base, so Material's search loads
 en/search/search_index.json. Every page's search runs in overrides/assets/search/
 search-worker.js, which stems the query words before Material's worker sees them.
-Nothing inside the plugins is patched: the hook edits the page's own search settings.
+Dutch pages also get a Dutch title on footnote back-links. Nothing inside the
+plugins is patched: the hook edits the page's own search settings and HTML.
 """
 from __future__ import annotations
 
@@ -36,6 +37,17 @@ def on_post_template(output, template_name, config):
         # The 404 page is a template, not a page: its search base needs the same rebase.
         _404_pages[lang] = _configure_search(output, lang)
     return output
+
+
+# Python-Markdown's footnotes give the back-link (an arrow) an English title, which is also
+# its accessible name; one extension config serves both languages, so Dutch pages get theirs here.
+FOOTNOTE_BACKLINK_TITLE = re.compile(r'(class="footnote-backref" href="#fnref[^"]*" title=")Jump back to footnote (\d+) in the text"')
+FOOTNOTE_BACKLINK_TITLES = {"nl": r'\g<1>Terug naar voetnoot \2 in de tekst"'}
+
+
+def on_page_content(html, page, config, files):
+    title = FOOTNOTE_BACKLINK_TITLES.get(getattr(page.file, "locale", DEFAULT_LANGUAGE))
+    return FOOTNOTE_BACKLINK_TITLE.sub(title, html) if title else html
 
 
 def on_post_page(output, page, config):

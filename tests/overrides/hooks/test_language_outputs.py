@@ -95,3 +95,13 @@ def test_a_material_upgrade_that_moves_its_worker_stops_the_build_with_what_to_u
     page = '<script id="__config" type="application/json">{"base": ".", "search": "assets/js/search-worker.js"}</script>'
     with pytest.raises(PluginError, match=r"no longer at .*Update MATERIAL_WORKER in overrides/hooks/language_outputs.py"):
         load_hook()._configure_search(page, "nl")
+
+
+def test_footnote_back_links_are_named_in_the_page_language(built_site):
+    titles = {"nl": [], "en": []}
+    for path in built_site.glob("**/index.html"):
+        lang = "en" if path.relative_to(built_site).parts[0] == "en" else "nl"
+        titles[lang] += re.findall(r'class="footnote-backref"[^>]* title="([^"]*)"', path.read_text(encoding="utf-8"))
+    assert titles["nl"] and titles["en"], "no footnotes left on the site to check"
+    assert all(re.fullmatch(r"Terug naar voetnoot \d+ in de tekst", t) for t in titles["nl"]), titles["nl"]
+    assert all(re.fullmatch(r"Jump back to footnote \d+ in the text", t) for t in titles["en"]), titles["en"]
