@@ -546,6 +546,8 @@ def urls_in_text(text: str, file: str, first_line: int = 1) -> list[FoundUrl]:
             continue
         if in_fence:
             continue
+        if ":" not in raw and "@" not in raw and "&" not in raw and "www." not in raw.lower():
+            continue  # most lines: every finder below needs a scheme, an address, an entity or "www."
         line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), raw)
         taken: list[tuple[int, int]] = []
 

@@ -389,6 +389,17 @@ def test_malformed_urls_are_invalid_without_any_request(server, url, reason):
     assert not server.log
 
 
+def test_scanning_finds_urls_on_lines_without_a_colon():
+    # The scanner skips lines that cannot hold a URL; these three can, without a ':'.
+    text = ("Zie WWW.Example.nl voor meer.\n"
+            "Mail <info@example.nl> of bel.\n"
+            '<a href="https&#58;//entity.example/">x</a>\n'
+            "Een gewone zin zonder link.\n")
+    found = check_links.guide_links.urls_in_text(text, "docs/p.nl.md")
+    assert [(f.url, f.line) for f in found] == [
+        ("WWW.Example.nl", 1), ("mailto:info@example.nl", 2), ("https://entity.example/", 3)]
+
+
 def test_mail_and_phone_links_are_skipped_after_a_syntax_check(server):
     results, _ = run(["mailto:secr@verwey-jonker.nl", "tel:+31302300799"], bound=1)
     assert {r.verdict for r in results.values()} == {"skipped"}
