@@ -858,4 +858,11 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # The run is over and its files are closed: spare the interpreter's exit a cyclic garbage
+    # collection over everything loaded (aiohttp, the event loop's leftovers), which took
+    # 0.05-0.1 s, more than scanning the sources. The objects are freed with the process.
+    import gc
+
+    gc.freeze()
+    sys.exit(code)
