@@ -8,6 +8,7 @@ directive or a bad argument fails the build naming the file and line.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Callable
 
 from .errors import ContentError
@@ -89,3 +90,20 @@ def expand(markdown: str, lang: str, path: str | Callable[[], str],
             )
         out_lines.append(expanded)
     return "\n".join(out_lines)
+
+
+def page_markdown(markdown: str, lang: str, source: Path | str) -> str:
+    """The Markdown the build renders for one page (``markdown`` without front matter).
+
+    Every directive expanded, then the definitions of the glossary acronyms the page uses,
+    in its language. The build hook (overrides/hooks/directives.py) and the build-time
+    audit's plain build (guide.audits) both use this, so they render the same Markdown.
+    """
+    from . import checklists, glossary, links  # noqa: F401  (each registers its directives)
+    from .datafiles import display_path
+    from .pages import body_start_line
+
+    # File and line are worked out only for an error message: no second read of every page.
+    markdown = expand(markdown, lang, lambda: display_path(source), lambda: body_start_line(source))
+    # Only the acronyms the page uses: each definition costs Markdown time on every page.
+    return markdown + "\n\n" + glossary.abbreviations(lang, used_in=markdown)
