@@ -977,7 +977,8 @@ def load_mkdocs_config(path: Path) -> dict:
 def plain_config(config: dict) -> dict:
     """The project's config reduced to Material + mkdocs-static-i18n: no hooks, overrides or extra assets.
 
-    Navigation, languages and Markdown extensions stay, so both builds render the same
+    Navigation, languages and Markdown extensions stay, and ``prepare_trees`` gives the
+    plain build the Markdown the project's hooks produce, so both builds render the same
     Markdown into the same pages; what differs is the project's own layer.
     """
     theme = {k: v for k, v in (config.get("theme") or {}).items() if k != "custom_dir"}
@@ -995,7 +996,13 @@ def plain_config(config: dict) -> dict:
 
 def prepare_trees(repo_root: Path, work_dir: Path, scale: int = 1) -> tuple[Path, Path]:
     """Copy the project and a plain variant into ``work_dir``; with ``scale`` > 1 every page is copied
-    (scale - 1) more times. Returns the two mkdocs.yml paths (project, plain)."""
+    (scale - 1) more times. Returns the two mkdocs.yml paths (project, plain).
+
+    The plain variant's pages hold the Markdown the project's hooks hand to Markdown
+    (directives expanded from this checkout's data files, acronym definitions appended),
+    so it renders the same content: a plain build of the raw pages would leave the
+    checklists, glossary and link directory out and compare unequal work.
+    """
     project, plain = work_dir / "project", work_dir / "plain"
     config = load_mkdocs_config(repo_root / "mkdocs.yml")
     docs_name = config.get("docs_dir", "docs")
@@ -1009,6 +1016,8 @@ def prepare_trees(repo_root: Path, work_dir: Path, scale: int = 1) -> tuple[Path
     shutil.copytree(repo_root / docs_name, plain / docs_name, ignore=ignore)
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(config), allow_unicode=True, sort_keys=False),
                                       encoding="utf-8")
+    for page in (plain / docs_name).rglob("*.md"):
+        _write_rendered_markdown(page)
     if scale > 1:
         for tree in (project, plain):
             docs = tree / docs_name
@@ -1017,6 +1026,18 @@ def prepare_trees(repo_root: Path, work_dir: Path, scale: int = 1) -> tuple[Path
                 for copy in range(2, scale + 1):
                     (docs / f"{base}-{copy}.{suffix}").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
     return project / "mkdocs.yml", plain / "mkdocs.yml"
+
+
+def _write_rendered_markdown(page: Path) -> None:
+    from .directives import page_markdown
+    from .pages import FRONT_MATTER
+
+    text = page.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    end = match.end() if match else 0
+    lang = page.name.split(".")[-2]
+    # MkDocs strips the front matter and the blank lines after it before the hooks see the page.
+    page.write_text(text[:end] + "\n" + page_markdown(text[end:].lstrip("\n"), lang, page), encoding="utf-8")
 
 
 def _timed_build(config_file: Path, site_dir: Path, strict: bool) -> float:

@@ -7,6 +7,7 @@ and the budget is enforced by the exit code of scripts/audit.py.
 """
 from __future__ import annotations
 
+import importlib.util
 import math
 import os
 import re
@@ -160,6 +161,19 @@ def test_scaled_trees_hold_scale_times_the_pages(tmp_path):
     assert (project.parent / "overrides" / "main.html").is_file() and not (plain.parent / "overrides").exists()
 
 
+def test_plain_build_renders_the_markdown_the_project_hooks_produce(tmp_path):
+    """Same content in both builds: the plain pages hold the checklists, glossary and link directory."""
+    project, plain = audits.prepare_trees(REPO_ROOT, tmp_path, scale=2)
+    for name in ("voorbereiding.nl.md", "begrippen.en.md", "links-2.nl.md"):
+        raw = (project.parent / "docs" / name).read_text(encoding="utf-8")
+        rendered = (plain.parent / "docs" / name).read_text(encoding="utf-8")
+        assert "{{" in raw and "{{" not in rendered, name
+        assert rendered.startswith("---\n") and "last_reviewed:" in rendered  # front matter kept for Material
+    text = (plain.parent / "docs" / "voorbereiding.nl.md").read_text(encoding="utf-8")
+    assert 'class="checklist__item"' in text and "\n*[COA]: " in text
+    assert "link-directory__entry" in (plain.parent / "docs" / "links.en.md").read_text(encoding="utf-8")
+
+
 def test_build_time_comparison_runs_and_reports_sane_figures():
     timing = audits.time_builds(REPO_ROOT, scale=1, runs=1, warmup=False)
     assert 0.1 < timing.plain < 300 and 0.1 < timing.project < 300, timing
@@ -176,6 +190,43 @@ def test_help_lists_checks_budgets_and_exit_codes():
     assert result.returncode == 0
     for word in ("axe:search", "keys:lang", "cookies", "seo", "80 KB", "12 KB", "40 KB", "1.3", "Exit codes"):
         assert word in result.stdout, word
+
+
+def load_audit_command():
+    spec = importlib.util.spec_from_file_location("audit_command", AUDIT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("ratios, status, verdict", [
+    ((1.1, 1.2), 0, "Build-time budget passed."),
+    ((1.1, 1.4), 1, "BUILD TIME OVER BUDGET"),
+])
+def test_only_build_time_prints_the_figures_and_fails_over_budget(monkeypatch, capsys, ratios, status, verdict):
+    """What CI runs after the tests; the timings are stubbed here (the real ones are the command's job)."""
+    audit = load_audit_command()
+    calls = []
+
+    def time_builds(repo_root, scale, runs):
+        calls.append((scale, runs))
+        ratio = ratios[len(calls) - 1]
+        return audits.BuildTiming(scale, 20 * scale, round(2.0 * scale * ratio, 2), 2.0 * scale, runs)
+
+    monkeypatch.setattr(audit.audits, "time_builds", time_builds)
+    monkeypatch.setattr(audit, "build", lambda site_dir: pytest.fail("--only build-time must not build the site"))
+    assert audit.main(["--only", "build-time", "--runs", "2", "--scale", "5"]) == status
+    out = capsys.readouterr().out
+    assert calls == [(1, 2), (5, 2)]
+    assert "build time at 1x content (20 pages): project 2.20 s, plain Material + i18n 2.00 s, ratio 1.10" in out
+    assert "build time at 5x content (100 pages)" in out and verdict in out
+    assert ("OVER BUDGET" in out) == bool(status) and "page (lang)" not in out  # no site audit table
+
+
+def test_only_build_time_refuses_options_that_would_be_ignored():
+    result = run_audit("--only", "build-time", "--no-browser")
+    assert result.returncode == 2
+    assert "drop --no-browser" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_not_a_site_is_a_usage_error(tmp_path):
