@@ -14,7 +14,8 @@ REPEAT rounds (so that every figure sees the same load on a shared machine), tim
      (plain `python -c "import aiohttp"` is printed too),
   4. lychee on the same file with the same per-host concurrency, request interval and
      global limit (no retries needed: every response is 200).
-The best of the rounds is reported, the median beside it.
+The best of the rounds is reported, the median beside it, and for both tools how many
+requests the servers saw on how many connections (HEAD once per URL, keep-alive reuse).
 
 The lower bound: a host's requests start at least INTERVAL apart and at most PER_HOST
 run at once, so its k-th request cannot start before the (k-1)-th start + INTERVAL, nor
@@ -65,6 +66,7 @@ class _DelayedHttp(asyncio.Protocol):
 
     def connection_made(self, transport):
         self.transport = transport
+        self.servers.connections += 1
 
     def data_received(self, data: bytes) -> None:
         self.buffer += data
@@ -98,6 +100,7 @@ class DelayedServers:
         self.addresses = addresses
         self.delay = delay
         self.requests = 0
+        self.connections = 0  # keep-alive at work: far fewer than requests
         self.loop = asyncio.new_event_loop()
         threading.Thread(target=self.loop.run_forever, daemon=True).start()
         self.ports = asyncio.run_coroutine_threadsafe(self._start(), self.loop).result(30)
@@ -216,15 +219,21 @@ def run(args, addresses: list[str], servers: DelayedServers, env: dict, work: Pa
     # One round runs every measurement once, so all of them see the same load on a shared
     # machine; the best of each over the rounds is reported.
     times: dict[str, list[float]] = {}
-    requests = 0
+    traffic: dict[str, str] = {}
+
+    def counted(name: str, run):
+        before = servers.requests, servers.connections
+        result = run()
+        traffic[name] = (f"{servers.requests - before[0]} requests on "
+                         f"{servers.connections - before[1]} connections")
+        return result
+
     for _ in range(args.repeat):
         cache.unlink(missing_ok=True)
-        before = servers.requests
-        seconds, proc = timed([*checker, "--json", str(work / "report.json")], env)
+        seconds, proc = counted("cold", lambda: timed([*checker, "--json", str(work / "report.json")], env))
         report = json.loads((work / "report.json").read_text()) if proc.returncode == 0 else None
         if report is None or report["summary"]["ok"] != args.urls:
             raise RuntimeError(f"checker run failed (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}")
-        requests = servers.requests - before
         times.setdefault("cold", []).append(seconds)
         times.setdefault("network", []).append(report["summary"]["network_seconds"])
 
@@ -239,7 +248,7 @@ def run(args, addresses: list[str], servers: DelayedServers, env: dict, work: Pa
         # The floor: the same, but exiting as the checker does, without a last garbage collection.
         times.setdefault("floor", []).append(timed_ok([sys.executable, "-c", FLOOR], env))
         if lychee:
-            times.setdefault("lychee", []).append(timed_ok(lychee_cmd, env))
+            times.setdefault("lychee", []).append(counted("lychee", lambda: timed_ok(lychee_cmd, env)))
     best = {name: min(values) for name, values in times.items()}
     median = {name: statistics.median(values) for name, values in times.items()}
     cold, network, warm, python_alone, floor = (best[k] for k in ("cold", "network", "warm", "python", "floor"))
@@ -268,7 +277,7 @@ def run(args, addresses: list[str], servers: DelayedServers, env: dict, work: Pa
     print(row("lower bound", bound, ratio=False))
     print()
     print("Times")
-    print(row("check_links.py, cold cache, whole process", cold, f"{requests} requests", key="cold"))
+    print(row("check_links.py, cold cache, whole process", cold, traffic["cold"], key="cold"))
     print(row("  request phase (its network_seconds)", network, key="network"))
     print(row("  the rest", cold - network, ratio=False))
     print(row("    Python + import aiohttp (the floor)", floor, ratio=False, key="floor",
@@ -279,7 +288,7 @@ def run(args, addresses: list[str], servers: DelayedServers, env: dict, work: Pa
               note="its exit collects garbage; the checker's does not"))
     print(row("python -c pass", python_alone, ratio=False))
     if lychee_time is not None:
-        print(row(f"lychee {lychee_version}, whole process", lychee_time, key="lychee"))
+        print(row(f"lychee {lychee_version}, whole process", lychee_time, traffic["lychee"], key="lychee"))
     else:
         print(f"  lychee: not found at {args.lychee}")
     print(row("check_links.py, warm cache, whole process", warm, ratio=False, key="warm"))

@@ -53,6 +53,8 @@ def test_tiny_benchmark_prints_every_figure_and_each_target():
     bound = figure("lower bound", out)
     assert bound == pytest.approx(0.07)  # 2 URLs per host, the second starting 50 ms after the first
     whole = figure("check_links.py, cold cache, whole process", out)
+    # One HEAD per URL (every server answers 200), over reused connections.
+    assert re.search(r"whole process .* 6 requests on [1-6] connections", out), out
     requests = figure("request phase (its network_seconds)", out)
     assert bound <= requests <= whole  # no request phase can beat the bound, nor outlast the process
     assert figure("Python + import aiohttp (the floor)", out) > figure("python -c pass", out)
