@@ -170,19 +170,24 @@ def render_glossary(arg: str | None, lang: str) -> str:
 # --- Tooltips for keyboard and touch -------------------------------------------------
 
 _TAGS = re.compile(r"<(/?)(a|abbr|button|summary|label)\b([^>]*)>", re.I)
+_TITLE = re.compile(r"""\btitle\s*=\s*("[^"]*"|'[^']*')""", re.I)
 
 
 def focusable_abbreviations(page_html: str) -> str:
-    """Add ``tabindex="0"`` to every ``<abbr title>``, so focus or a tap shows Material's tooltip.
+    """Make each ``<abbr title>`` focusable, so focus or a tap shows Material's tooltip.
 
     Material shows an abbreviation's tooltip on hover and on focus; an <abbr> cannot take
-    focus by itself, so keyboard and touch users would never see it. Abbreviations inside a
+    focus by itself, so keyboard and touch users would never see it. The first occurrence
+    of each abbreviation on the page joins the Tab order (``tabindex="0"``); later ones get
+    ``tabindex="-1"``: a tap still focuses them and opens the tooltip, but a keyboard user
+    does not have to Tab through the same acronym again and again. Abbreviations inside a
     link, button, summary or label are left alone: HTML forbids a focusable element inside
     another interactive one, and the outer element already takes the focus.
     """
     out = []
     pos = 0
     interactive_depth = 0
+    seen = set()
     for match in _TAGS.finditer(page_html):
         closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
         if name != "abbr":
@@ -191,10 +196,12 @@ def focusable_abbreviations(page_html: str) -> str:
             elif not attrs.rstrip().endswith("/"):
                 interactive_depth += 1
             continue
-        if closing or interactive_depth or "title=" not in attrs or re.search(r"\btabindex\s*=", attrs):
+        title = _TITLE.search(attrs)
+        if closing or interactive_depth or not title or re.search(r"\btabindex\s*=", attrs):
             continue
         out.append(page_html[pos:match.start()])
-        out.append(f'<abbr tabindex="0"{attrs}>')
+        out.append(f'<abbr tabindex="{-1 if title.group(1) in seen else 0}"{attrs}>')
+        seen.add(title.group(1))
         pos = match.end()
     out.append(page_html[pos:])
     return "".join(out)

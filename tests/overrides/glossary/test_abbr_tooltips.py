@@ -2,7 +2,8 @@
 
 The glossary (docs/data/glossary.yml) gives each acronym its expansion per language;
 overrides/hooks/abbr_focus.py makes every <abbr> focusable so Material's tooltip opens
-on focus (keyboard) and on tap, not only on mouse hover.
+on focus (keyboard) and on tap, not only on mouse hover; only the first of each acronym
+on a page is a Tab stop.
 """
 from __future__ import annotations
 
@@ -69,3 +70,19 @@ def test_tap_opens_tooltip_on_touch_device(browser, site_url):
         assert "Central Agency" in tooltip_of(page, abbr).inner_text()
     finally:
         context.close()
+
+
+def test_each_acronym_is_one_tab_stop_and_its_repeats_still_open_on_tap(page, site_url):
+    page.goto(site_url + "voorbereiding/")
+    focusable = page.locator("article abbr[tabindex]").all_inner_texts()
+    tab_stops = page.locator("article abbr[tabindex='0']").all_inner_texts()
+    assert len(tab_stops) == len(set(tab_stops)) and set(tab_stops) == set(focusable), tab_stops
+    repeats = page.locator("article abbr[tabindex='-1']")
+    assert repeats.count() > 0, "no acronym repeats on voorbereiding/; pick a page that repeats one"
+    # A tap focuses an element with tabindex="-1" (Tab skips it); focus opens the tooltip.
+    repeat = repeats.last
+    repeat.focus()
+    assert page.evaluate("document.activeElement.tagName") == "ABBR"
+    expansions = {e.abbr: e.expansion["nl"] for e in glossary.load() if e.abbr}
+    assert tooltip_of(page, repeat).inner_text() == expansions[repeat.inner_text()]
+    assert page.errors == []

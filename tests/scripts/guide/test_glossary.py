@@ -148,6 +148,10 @@ def test_glossary_directive_takes_no_argument():
         ('<abbr tabindex="-1" title="x">COA</abbr>', '<abbr tabindex="-1" title="x">COA</abbr>'),
         ("<abbr>COA</abbr>", "<abbr>COA</abbr>"),  # no tooltip without a title
         ("<aside><abbr title='x'>IND</abbr></aside>", "<aside><abbr tabindex=\"0\" title='x'>IND</abbr></aside>"),
+        # the same acronym again: focusable by tap, but out of the Tab order; another acronym: in it
+        ('<abbr title="x">COA</abbr> <abbr title="x">COA</abbr> <abbr title="y">IND</abbr>',
+         '<abbr tabindex="0" title="x">COA</abbr> <abbr tabindex="-1" title="x">COA</abbr> '
+         '<abbr tabindex="0" title="y">IND</abbr>'),
     ],
 )
 def test_focusable_abbreviations(html, expected):
