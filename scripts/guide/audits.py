@@ -987,8 +987,9 @@ def plain_config(config: dict) -> dict:
         name = plugin if isinstance(plugin, str) else next(iter(plugin))
         if name in ("search", "i18n"):
             plugins.append(plugin)
+    # Settings Material renders on every page (repository link, edit button, footer) stay too.
     keep = ("site_name", "site_url", "site_description", "copyright", "nav", "markdown_extensions",
-            "docs_dir", "exclude_docs", "not_in_nav", "validation")
+            "docs_dir", "exclude_docs", "not_in_nav", "validation", "repo_url", "repo_name", "edit_uri", "extra")
     plain = {k: config[k] for k in keep if k in config}
     plain.update(theme=theme, plugins=plugins)
     return plain

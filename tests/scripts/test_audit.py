@@ -151,6 +151,7 @@ def test_plain_build_is_material_and_i18n_only():
     names = [p if isinstance(p, str) else next(iter(p)) for p in plain["plugins"]]
     assert sorted(names) == ["i18n", "search"]
     assert plain["nav"] == config["nav"]  # the same pages, so the two builds are comparable
+    assert plain["repo_url"] == config["repo_url"]  # Material's repository link and edit button on every page in both
 
 
 def test_scaled_trees_hold_scale_times_the_pages(tmp_path):
