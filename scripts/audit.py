@@ -165,14 +165,15 @@ def main(argv: list[str] | None = None) -> int:
     # The benchmark runs first, on a machine not yet busy with the browser.
     timings = []
     if not args.no_build_time:
-        print(f"Timing builds (best of {args.runs}; 1x and {args.scale}x content)…", flush=True)
+        print(f"Timing builds ({args.runs} pairs of project and plain builds at 1x and {args.scale}x content)…",
+              flush=True)
         try:
             timings = [audits.time_builds(REPO_ROOT, scale, args.runs) for scale in (1, args.scale)]
         except audits.BuildFailed as exc:
             print(f"audit: {exc}", file=sys.stderr)
             return 2
     if args.only == "build-time":
-        print("\nBudget:")
+        print("\nBuild-time budget:")
         for timing in timings:
             print(f"  {timing.line()}")
         over = [t for t in timings if not t.ok]
