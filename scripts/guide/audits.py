@@ -1085,7 +1085,9 @@ class BuildTiming:
 
     def line(self) -> str:
         verdict = "ok" if self.ok else "OVER BUDGET"
-        ratio = f"median of {len(self.pair_ratios)} pairs" if self.pair_ratios else "best over best"
+        # Every pair's ratio is printed: their spread shows how noisy the machine was.
+        ratio = (f"median of the pairs {', '.join(f'{r:.2f}' for r in sorted(self.pair_ratios))}"
+                 if self.pair_ratios else "best over best")
         return (f"build time at {self.scale}x content ({self.pages} pages): project {self.project:.2f} s, "
                 f"plain Material + i18n {self.plain:.2f} s (best of {self.runs} each), ratio {self.ratio:.2f} "
                 f"({ratio}; budget {BUDGET_BUILD_RATIO:g})  {verdict}")
