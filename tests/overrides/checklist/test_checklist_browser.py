@@ -220,6 +220,15 @@ def test_export_then_import_in_a_fresh_profile_reproduces_the_state(page, fixtur
         fresh.close()
 
 
+def download_csv(page, button: str, tmp_path) -> tuple[str, list[str]]:
+    """Click the CSV export button; returns the suggested file name and the file's lines."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=button).click()
+    path = tmp_path / "export.csv"
+    download.value.save_as(path)
+    return download.value.suggested_filename, path.read_text(encoding="utf-8-sig").splitlines()
+
+
 def test_csv_export_lists_every_tip_with_ticks_assignees_and_notes(page, fixture_url, tmp_path):
     page.goto(fixture_url + "over/")
     page.evaluate("([k, v]) => localStorage.setItem(k, v)",
@@ -232,12 +241,8 @@ def test_csv_export_lists_every_tip_with_ticks_assignees_and_notes(page, fixture
     item.get_by_label("Wie doet het?").fill("=gemeente")
     item.get_by_label("Notitie").fill('Zeg "ja"')
     manage(page)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Downloaden als CSV (spreadsheet)").click()
-    assert download.value.suggested_filename == "checklist-gezin-a.csv"
-    path = tmp_path / "export.csv"
-    download.value.save_as(path)
-    rows = path.read_text(encoding="utf-8-sig").splitlines()
+    filename, rows = download_csv(page, "Downloaden als CSV (spreadsheet)", tmp_path)
+    assert filename == "checklist-gezin-a.csv"
     assert rows[0] == '"Checklist";"ID";"Tip";"Gedaan";"Wie";"Notitie"'
     # A formula-like cell is defused with a leading apostrophe; quotes are doubled.
     assert rows[1] == ('"Tips voor de voorbereiding";"fixture-woning-kiezen";'
@@ -255,12 +260,8 @@ def test_english_csv_export_fetches_the_catalog_when_needed(page, fixture_url, t
     open_checklist(page, fixture_url + "en/plaatsing/")
     box(page, "fixture-buren-informeren").check()
     page.locator(".checklist-household__manage summary").click()
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download as CSV (spreadsheet)").click()
-    assert download.value.suggested_filename == "checklist-household-1.csv"
-    path = tmp_path / "export.csv"
-    download.value.save_as(path)
-    rows = path.read_text(encoding="utf-8-sig").splitlines()
+    filename, rows = download_csv(page, "Download as CSV (spreadsheet)", tmp_path)
+    assert filename == "checklist-household-1.csv"
     assert rows[0] == '"Checklist","ID","Tip","Done","Who","Note"'
     assert rows[1] == '"Preparation tips","fixture-woning-kiezen","Choose a home that suits the size of the family.","no","",""'
     assert rows[5] == '"Placement tips","fixture-buren-informeren","Tell the neighbours beforehand.","yes","",""'
