@@ -9,7 +9,7 @@ import os
 
 import markdown
 import pytest
-from guide import glossary
+from guide import checklists, glossary, links  # noqa: F401  (each registers its directives)
 from guide.directives import expand
 from guide.pages import FRONT_MATTER
 from helpers import REPO_ROOT
