@@ -1,7 +1,8 @@
 """Hook: acronym tooltips for keyboard and touch users, not only for the mouse.
 
 Makes each <abbr> focusable: Material's tooltips (content.tooltips) open on focus,
-and a tap focuses. Only the first of each acronym on a page is a Tab stop. Static HTML, no script; the logic is in guide.glossary.
+and a tap focuses. Only the first of each acronym on a page is a Tab stop. Static HTML,
+no script; the logic is in guide.glossary.
 """
 from __future__ import annotations
 

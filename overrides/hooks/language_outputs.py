@@ -100,8 +100,9 @@ def split_search_index(site_dir: Path) -> None:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which runs the other languages' builds
 def on_post_build(config):
-    # Runs after each language's build; splitting is idempotent, and the last
-    # run (the default build, after the plugin's final index) sees every language.
+    # Runs after each language's build, and which run comes last is the plugin's business
+    # (an English build can write the root 404.html after the Dutch one): so every run
+    # redoes both steps, which are idempotent, and the last sees every language.
     site_dir = Path(config.site_dir)
     split_search_index(site_dir)
     for lang, output in _404_pages.items():
