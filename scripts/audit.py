@@ -4,7 +4,7 @@
 Builds the site fresh (strict, both languages) into a temporary folder, serves it on
 127.0.0.1, checks every page in both languages in headless Chromium, and prints a
 table (page x language x check) with totals, then the budgets with their figures.
-The test suite runs the same checks (scripts/guide/audits.py).
+The test suite runs the same checks (scripts/site_checks/audits.py).
 
 Checks per page:
   axe          axe-core, WCAG 2.0/2.1 A and AA rules, page as loaded
@@ -64,7 +64,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
 
-from guide import audits  # noqa: E402
+from site_checks import audits  # noqa: E402
 
 COLUMNS = [  # (column, check name in the results)
     ("axe", "axe"), ("axe:search", "axe: search open"), ("axe:list", "axe: checklist in use"),

@@ -38,9 +38,9 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import links as guide_links  # noqa: E402
-from guide.datafiles import DOCS_DIR, REPO_ROOT, display_path  # noqa: E402
-from guide.errors import ContentError  # noqa: E402
+from site_build import links as guide_links  # noqa: E402
+from site_build.datafiles import DOCS_DIR, REPO_ROOT, display_path  # noqa: E402
+from site_build.errors import ContentError  # noqa: E402
 
 VERDICTS = ("broken", "invalid", "unverified", "redirect", "ok", "skipped")  # most severe first
 SUCCESS = ("ok", "redirect")
@@ -686,7 +686,7 @@ def parse_duration(text: str) -> float:
 
 def load_config(path: Path) -> list:
     """Excludes from the config file: [{pattern, reason}], each pattern a regular expression."""
-    from guide.datafiles import load_yaml
+    from site_build.datafiles import load_yaml
 
     data = load_yaml(path)  # ContentError with file:line on bad YAML
     shown = display_path(path)

@@ -2,7 +2,7 @@
 """Print the checklist component's size (JS + CSS, gzip) and check it against its budget.
 
 The component's script and stylesheet are served as two files, minified by the
-build (guide.minify), so each is minified and gzipped on its own (level 9, as a
+build (site_build.minify), so each is minified and gzipped on its own (level 9, as a
 static host would) and the two sizes are added up. Budget: 8 KB (8192 bytes),
 from issue 4.
 
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from guide.minify import minified  # noqa: E402
+from site_build.minify import minified  # noqa: E402
 
 COMPONENT_DIR = Path(__file__).resolve().parents[1] / "overrides" / "assets" / "checklist"
 FILES = ("checklist.js", "checklist.css")

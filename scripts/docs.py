@@ -62,8 +62,8 @@ def run(cmd: list[str], **kwargs) -> int:
 def content_errors() -> list:
     """All content problems found without building: pages, front matter, data files."""
     sys.path.insert(0, str(REPO_ROOT / "scripts"))
-    from guide import checklists, glossary, links, pages  # noqa: F401
-    from guide.errors import ContentError
+    from site_build import checklists, glossary, links, pages  # noqa: F401
+    from site_build.errors import ContentError
 
     errors = list(pages.parity_errors())
     for by_lang in pages.page_files().values():

@@ -53,7 +53,7 @@ def serve_directory(directory: Path):
 
     The same server the audit command uses; returns (server, base_url).
     """
-    from guide.audits import serve
+    from site_checks.audits import serve
 
     return serve(directory)
 

@@ -1,4 +1,4 @@
-"""Make the shared logic in scripts/guide importable from the hooks."""
+"""Make the shared logic in scripts/site_build/ importable from the hooks."""
 import sys
 from pathlib import Path
 

@@ -2,12 +2,12 @@
 
 Makes each <abbr> focusable: Material's tooltips (content.tooltips) open on focus,
 and a tap focuses. Only the first of each acronym on a page is a Tab stop. Static HTML,
-no script; the logic is in guide.glossary.
+no script; the logic is in site_build.glossary.
 """
 from __future__ import annotations
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
-from guide.glossary import focusable_abbreviations
+from site_build.glossary import focusable_abbreviations
 
 
 def on_page_content(html, page, config, files):

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
-from guide.checklists import write_catalog
-from guide.errors import ContentError
+from site_build.checklists import write_catalog
+from site_build.errors import ContentError
 from mkdocs.exceptions import PluginError
 
 

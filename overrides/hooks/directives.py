@@ -3,13 +3,13 @@
 Expands ``{{ checklist("...") }}``, ``{{ link("...") }}`` and the other
 directives, and appends the glossary's abbreviations that the page uses, in the
 page's own language (Material's snippets ``auto_append`` would give every language the same).
-The logic is guide.directives.page_markdown.
+The logic is site_build.directives.page_markdown.
 """
 from __future__ import annotations
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
-from guide.directives import page_markdown
-from guide.errors import ContentError
+from site_build.directives import page_markdown
+from site_build.errors import ContentError
 from mkdocs.exceptions import PluginError
 
 

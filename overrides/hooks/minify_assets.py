@@ -1,14 +1,14 @@
 """Hook: serve the site's own JS and CSS (overrides/assets/) minified.
 
 MkDocs copies them as they are; after the build this writes the minified form over
-each copy. The logic is in guide.minify, which scripts/checklist_budget.py measures with.
+each copy. The logic is in site_build.minify, which scripts/checklist_budget.py measures with.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
-from guide.minify import minify_assets
+from site_build.minify import minify_assets
 
 OWN_ASSETS = Path(__file__).resolve().parents[1] / "assets"
 

@@ -6,8 +6,8 @@ overrides/main.html to show. Problems stop the build with file and line named.
 from __future__ import annotations
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
-from guide import pages
-from guide.errors import ContentError
+from site_build import pages
+from site_build.errors import ContentError
 from mkdocs.exceptions import PluginError
 
 

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.datafiles import DOCS_DIR, LANGUAGES
-from guide.pages import FRONT_MATTER, page_files
+from site_build.datafiles import DOCS_DIR, LANGUAGES
+from site_build.pages import FRONT_MATTER, page_files
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+\S")

@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-from guide import glossary
-from guide.datafiles import DATA_DIR, DOCS_DIR, LANGUAGES
+from site_build import glossary
+from site_build.datafiles import DATA_DIR, DOCS_DIR, LANGUAGES
 from page_content import body, pages
 
 ENTRIES = glossary.load()
@@ -58,7 +58,7 @@ NOT_PROSE = re.compile(
 
 def prose_of_data_file(path: Path) -> str:
     """The texts of a data file that end up on pages: every string value, not keys or comments."""
-    from guide.datafiles import load_yaml
+    from site_build.datafiles import load_yaml
 
     texts = []
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 from page_content import SPEAKERS, body, checklists, heading_levels, link_ids, pages, quotes
-from guide.errors import ContentError
-from guide.pages import read_front_matter
+from site_build.errors import ContentError
+from site_build.pages import read_front_matter
 
 PAGES = pages()
 

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from guide import links
-from guide.datafiles import DOCS_DIR
+from site_build import links
+from site_build.datafiles import DOCS_DIR
 from page_content import body, pages, quotes
 
 SOURCE = Path(__file__).resolve().parents[1] / "fixtures" / "source" / "handreiking-hervestigers-2020.md"

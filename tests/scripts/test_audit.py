@@ -1,4 +1,4 @@
-"""scripts/audit.py and the audit logic in scripts/guide/audits.py.
+"""scripts/audit.py and the audit logic in scripts/site_checks/audits.py.
 
 The budgets that are sizes (page weight, the site's own assets, the search indexes)
 are asserted here. Build time is not: a timed assertion on a busy 2-core CI runner
@@ -16,8 +16,8 @@ import subprocess
 import sys
 
 import pytest
-from guide import audits
-from guide.datafiles import REPO_ROOT
+from site_checks import audits
+from site_build.datafiles import REPO_ROOT
 
 AUDIT = REPO_ROOT / "scripts" / "audit.py"
 

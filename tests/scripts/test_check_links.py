@@ -23,7 +23,7 @@ from aiohttp import web
 
 import check_links
 from check_links import Options, check_urls
-from guide.links import FoundUrl
+from site_build.links import FoundUrl
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = REPO_ROOT / "scripts" / "check_links.py"

@@ -3,7 +3,7 @@
 axe-core (WCAG 2.0/2.1 A and AA) as loaded, with a checklist in use and with the
 search dialog open; the keyboard: skip link, Tab order, visible focus, search,
 language switch and checklists without a mouse; the accessibility statement and
-the footer link to it. The checks are scripts/guide/audits.py, the same code
+the footer link to it. The checks are scripts/site_checks/audits.py, the same code
 scripts/audit.py runs.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from html import unescape
 from urllib.parse import urljoin
 
 import pytest
-from guide import audits
+from site_checks import audits
 
 PAGES = audits.source_pages()
 CONTENT_PAGES = [p for p in PAGES if p.name != "404"]

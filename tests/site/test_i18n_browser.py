@@ -5,7 +5,7 @@ import json
 import re
 
 import pytest
-from guide.audits import focus_search, settle
+from site_checks.audits import focus_search, settle
 
 PAGES = ["", "overwegingen/", "voorbereiding/", "plaatsing/", "begeleiding/", "integratie/", "begrippen/", "links/"]
 

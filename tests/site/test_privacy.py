@@ -8,7 +8,7 @@ to other sites are content and allowed.
 """
 from __future__ import annotations
 
-from guide import audits
+from site_checks import audits
 
 PAGES = audits.source_pages()
 

@@ -4,7 +4,7 @@ in sitemap.xml). 404 pages are not indexed and are skipped."""
 from __future__ import annotations
 
 import pytest
-from guide import audits
+from site_checks import audits
 
 PAGES = [p for p in audits.source_pages() if p.name != "404"]
 

@@ -1,4 +1,4 @@
-/* Link directory filters (docs/links.*.md, rendered by scripts/guide/links.py).
+/* Link directory filters (docs/links.*.md, rendered by scripts/site_build/links.py).
    Without JavaScript the page is a plain, complete list; this script reveals the
    filter form and hides entries that do not match. */
 (function () {

@@ -4,7 +4,7 @@ guide's content (which changes) and know exactly which items exist.
 
 The fixture copies mkdocs.yml, overrides/ and scripts/ into a temp folder and puts
 fixture/docs/ beside them (plus a placeholder for every other page of the real
-site, so the real nav and the parity check pass). scripts/guide finds its data
+site, so the real nav and the parity check pass). scripts/site_build/ finds its data
 relative to its own location, so the copy reads the fixture's checklists.
 """
 from __future__ import annotations

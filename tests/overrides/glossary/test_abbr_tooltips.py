@@ -8,7 +8,7 @@ on a page is a Tab stop.
 from __future__ import annotations
 
 import pytest
-from guide import glossary
+from site_build import glossary
 
 pytestmark = pytest.mark.timeout(120)
 

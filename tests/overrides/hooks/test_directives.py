@@ -9,9 +9,9 @@ import os
 
 import markdown
 import pytest
-from guide import checklists, glossary, links  # noqa: F401  (each registers its directives)
-from guide.directives import expand
-from guide.pages import FRONT_MATTER
+from site_build import checklists, glossary, links  # noqa: F401  (each registers its directives)
+from site_build.directives import expand
+from site_build.pages import FRONT_MATTER
 from helpers import REPO_ROOT
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

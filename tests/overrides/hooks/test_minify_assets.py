@@ -1,7 +1,7 @@
 """The built site serves the site's own JS and CSS minified (overrides/hooks/minify_assets.py)."""
 from __future__ import annotations
 
-from guide.minify import minified
+from site_build.minify import minified
 from helpers import REPO_ROOT
 
 OWN_ASSETS = REPO_ROOT / "overrides" / "assets"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from guide import links
+from site_build import links
 
 TOTAL = len(links.load().links)
 

@@ -1,12 +1,12 @@
-"""guide.datafiles: YAML with line numbers, and the one cache every data file is read through."""
+"""site_build.datafiles: YAML with line numbers, and the one cache every data file is read through."""
 from __future__ import annotations
 
 import os
 
 import pytest
 import yaml
-from guide import datafiles
-from guide.errors import ContentError
+from site_build import datafiles
+from site_build.errors import ContentError
 
 
 def test_lines_are_kept_for_mappings_lists_and_keys():

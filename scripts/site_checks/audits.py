@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from .datafiles import DEFAULT_LANGUAGE, LANGUAGES, REPO_ROOT
+from site_build.datafiles import DEFAULT_LANGUAGE, LANGUAGES, REPO_ROOT
 
 # --- budgets -------------------------------------------------------------------------
 KB = 1024  # gzip sizes are printed in KB of 1024 bytes, like scripts/checklist_budget.py
@@ -106,7 +106,7 @@ def source_pages(docs_dir: Path | None = None) -> list[SitePage]:
 
     Known before building, so tests can be parametrized with one test per page.
     """
-    from .pages import page_files
+    from site_build.pages import page_files
 
     pages = []
     for base, by_lang in (page_files(docs_dir) if docs_dir else page_files()).items():
@@ -1031,8 +1031,8 @@ def prepare_trees(repo_root: Path, work_dir: Path, scale: int = 1) -> tuple[Path
 
 
 def _write_rendered_markdown(page: Path) -> None:
-    from .directives import page_markdown
-    from .pages import FRONT_MATTER
+    from site_build.directives import page_markdown
+    from site_build.pages import FRONT_MATTER
 
     text = page.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(text)

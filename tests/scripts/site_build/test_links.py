@@ -1,4 +1,4 @@
-"""guide.links: the link data (docs/data/links.yml), its validation, directives and URL finding."""
+"""site_build.links: the link data (docs/data/links.yml), its validation, directives and URL finding."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from guide import links
-from guide.directives import DirectiveError, expand
-from guide.errors import ContentError
+from site_build import links
+from site_build.directives import DirectiveError, expand
+from site_build.errors import ContentError
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 SOURCE = Path("/work/shared/source/handreiking-hervestigers-2020.md")

@@ -1,7 +1,7 @@
-"""guide.minify: the site's own JS and CSS are served minified, and still mean the same."""
+"""site_build.minify: the site's own JS and CSS are served minified, and still mean the same."""
 from __future__ import annotations
 
-from guide.minify import minify_assets
+from site_build.minify import minify_assets
 
 
 def test_minify_strips_comments_and_whitespace_but_keeps_code_and_regex_literals(tmp_path):

@@ -1,9 +1,9 @@
-"""guide.directives: expanding {{ name("arg") }} in page Markdown, with file and line on errors."""
+"""site_build.directives: expanding {{ name("arg") }} in page Markdown, with file and line on errors."""
 from __future__ import annotations
 
 import pytest
-from guide import directives
-from guide.errors import ContentError
+from site_build import directives
+from site_build.errors import ContentError
 
 
 @pytest.fixture

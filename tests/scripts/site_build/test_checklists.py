@@ -1,4 +1,4 @@
-"""guide.checklists: the checklist data, its validation, the HTML contract with
+"""site_build.checklists: the checklist data, its validation, the HTML contract with
 overrides/assets/checklist/checklist.js, and the catalog written at build."""
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import textwrap
 
 import pytest
 
-from guide import checklists
-from guide.directives import expand
-from guide.errors import ContentError
+from site_build import checklists
+from site_build.directives import expand
+from site_build.errors import ContentError
 
 VALID = """\
 title:

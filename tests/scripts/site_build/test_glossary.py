@@ -1,4 +1,4 @@
-"""guide.glossary: loading and validating glossary files, tooltips, the glossary page, focusable acronyms.
+"""site_build.glossary: loading and validating glossary files, tooltips, the glossary page, focusable acronyms.
 
 Each broken fixture in tests/fixtures/glossary/ is one mistake a maintainer can make;
 the error must name the file, the line and the field, so it can be fixed without a traceback.
@@ -9,9 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
-from guide import glossary
-from guide.directives import DirectiveError
-from guide.errors import ContentError
+from site_build import glossary
+from site_build.directives import DirectiveError
+from site_build.errors import ContentError
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "glossary"
 

@@ -97,7 +97,7 @@ def page_markdown(markdown: str, lang: str, source: Path | str) -> str:
 
     Every directive expanded, then the definitions of the glossary acronyms the page uses,
     in its language. The build hook (overrides/hooks/directives.py) and the build-time
-    audit's plain build (guide.audits) both use this, so they render the same Markdown.
+    audit's plain build (site_checks.audits) both use this, so they render the same Markdown.
     """
     from . import checklists, glossary, links  # noqa: F401  (each registers its directives)
     from .datafiles import display_path

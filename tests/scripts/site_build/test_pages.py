@@ -1,11 +1,11 @@
-"""guide.pages: front matter is checked strictly, with the file and line of each mistake."""
+"""site_build.pages: front matter is checked strictly, with the file and line of each mistake."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from guide import pages
-from guide.errors import ContentError
+from site_build import pages
+from site_build.errors import ContentError
 
 VALID = "---\ndescription: Over de gids.\nsource_pages: 5-7\nlast_reviewed: 2026-11-29\n---\n\n# Titel\n"
 
