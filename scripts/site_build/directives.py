@@ -100,6 +100,7 @@ def page_markdown(markdown: str, lang: str, source: Path | str) -> str:
     audit's plain build (site_checks.audits) both use this, so they render the same Markdown.
     """
     from . import checklists, glossary, links  # noqa: F401  (each registers its directives)
+    from . import terminology  # noqa: F401  (registers terminology())
     from .datafiles import display_path
     from .pages import body_start_line
 
