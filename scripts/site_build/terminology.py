@@ -22,6 +22,13 @@ NOT_LABEL = {"nl": "niet", "en": "not"}
 
 
 @dataclass(frozen=True)
+class Explained:
+    name: str
+    explained_by: tuple[str, ...]  # phrases, any one of which explains the name
+    line: int
+
+
+@dataclass(frozen=True)
 class Term:
     nl: str
     en: str
@@ -50,6 +57,28 @@ def _load_term(raw, shown: str) -> Term:
                            "remove it from 'rejected'")
     note = require_translations(raw, "note", shown, what) if "note" in raw else {}
     return Term(nl, en, rejected, note, raw.line)
+
+
+def _load_explained(data, shown: str) -> tuple[Explained, ...]:
+    found = []
+    entries = data.get("explained") if isinstance(data, dict) else None
+    if entries is not None and not isinstance(entries, list):
+        raise ContentError(shown, getattr(data, "line", 1), "'explained' must be a list", "write '- name: ...' entries")
+    for raw in entries or []:
+        if not isinstance(raw, LineDict):
+            raise ContentError(shown, getattr(raw, "line", None), "each 'explained' entry needs name and explained_by")
+        name = require_text(raw, "name", shown, "explained entry")
+        phrases = raw.get("explained_by")
+        if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise ContentError(shown, raw.line_of("explained_by"), f"'{name}': 'explained_by' must be a non-empty list",
+                               "list the words that say what it is, e.g. [where Schiphol is]")
+        found.append(Explained(name, tuple(p.strip() for p in phrases), raw.line))
+    return tuple(found)
+
+
+def load_explained(path: Path = TERMINOLOGY_FILE) -> tuple[Explained, ...]:
+    """The Dutch bodies and places each English page explains at first mention."""
+    return load_cached(path, _load_explained, "the terminology lives in docs/data/terminology.yml")
 
 
 def _parse(data, shown: str) -> tuple[Term, ...]:

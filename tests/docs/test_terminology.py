@@ -2,7 +2,9 @@
 
 English text is every English page and, in the data files, every value under an `en:` key,
 plus the English settings in mkdocs.yml (the nav titles and footer). A hit names the file,
-the line, the words found and the term to use instead.
+the line, the words found and the term to use instead. Also: KIS has one English name, and
+every English page says what a Dutch body or place in the list `explained` is where it
+first names it.
 """
 from __future__ import annotations
 
@@ -115,3 +117,34 @@ def test_broken_terminology_names_file_and_line(tmp_path: Path):
         terminology.load(bad)
     assert f"{bad.name}:4" in str(error.value) or ":4:" in str(error.value)
     assert "rejected" in str(error.value)
+
+
+EXPLAINED = terminology.load_explained()
+ENGLISH_PAGES = {base: langs["en"] for base, langs in pages().items()}
+
+
+def rendered(path: Path) -> str:
+    """The page's Markdown with its directives expanded: checklists and the link directory included."""
+    from site_build import checklists, glossary, links  # noqa: F401  (each registers its directives)
+    from site_build.directives import expand
+
+    return expand(body(path), "en", str(path))
+
+
+@pytest.mark.parametrize("base", sorted(ENGLISH_PAGES))
+def test_dutch_bodies_are_explained_at_first_mention(base):
+    path = ENGLISH_PAGES[base]
+    prose = blank(body(path))
+    paragraphs = re.split(r"\n\s*\n", prose)
+    shown = rendered(path).casefold()
+    problems = []
+    for item in EXPLAINED:
+        name = re.compile(rf"(?<![\w-]){re.escape(item.name)}(?![\w])")
+        first = next((p for p in paragraphs if name.search(p)), None)
+        if first is not None and not any(e.casefold() in first.casefold() for e in item.explained_by):
+            problems.append(f"'{item.name}' first appears in a paragraph that does not say what it is "
+                            f"(add one of {list(item.explained_by)}): {' '.join(first.split())[:120]}...")
+        elif name.search(rendered(path)) and not any(e.casefold() in shown for e in item.explained_by):
+            problems.append(f"'{item.name}' appears (in a checklist or the link directory) but the page never "
+                            f"says what it is (one of {list(item.explained_by)})")
+    assert not problems, f"{path.relative_to(REPO_ROOT)}:\n  " + "\n  ".join(problems)
