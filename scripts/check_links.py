@@ -36,8 +36,6 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from site_build import links as guide_links  # noqa: E402
 from site_build.datafiles import DOCS_DIR, REPO_ROOT, display_path  # noqa: E402
 from site_build.errors import ContentError  # noqa: E402

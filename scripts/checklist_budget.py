@@ -15,7 +15,6 @@ import gzip
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_build.minify import minified  # noqa: E402
 
 COMPONENT_DIR = Path(__file__).resolve().parents[1] / "overrides" / "assets" / "checklist"

@@ -1,7 +1,7 @@
 """Reading the site's Markdown pages the way the content tests need them (no build).
 
-Shared by the tests in tests/docs/; imported as ``page_content`` (tests/docs is on sys.path
-through pytest's rootdir-relative import of test modules).
+Shared by the tests in tests/docs/; imported as ``page_content`` (tests/docs is on the
+import path through pyproject.toml's ``pythonpath``).
 """
 from __future__ import annotations
 
