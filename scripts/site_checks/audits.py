@@ -486,12 +486,31 @@ def chromium_path() -> str | None:
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def axe_violations(page, selector: str | None = None) -> list[dict]:
-    """axe-core's WCAG 2.0/2.1 A and AA violations on the loaded page (or inside ``selector``)."""
+@functools.cache
+def _axe_script() -> str:
     from axe_playwright_python.sync_playwright import Axe
 
+    return Axe().axe_script
+
+
+# Runs axe when the document already has it; null when axe still has to be injected.
+_AXE_RUN = """([context, options]) => window.axe
+    ? (context ? axe.run(context, options) : axe.run(options)).then((results) => results.violations)
+    : null"""
+
+
+def axe_violations(page, selector: str | None = None) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the loaded page (or inside ``selector``).
+
+    axe-core (about 500 KB) is injected once per document, not on every run: a page checked
+    in several states costs one injection.
+    """
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    return Axe().run(page, context=selector, options=options).response["violations"]
+    violations = page.evaluate(_AXE_RUN, [selector, options])
+    if violations is None:
+        page.evaluate(_axe_script())
+        violations = page.evaluate(_AXE_RUN, [selector, options])
+    return violations
 
 
 def describe_violations(violations: list[dict], limit: int = 5) -> list[str]:
@@ -632,22 +651,65 @@ class TabWalk:
     expected: dict  # visible focusable elements: {index: description}
 
 
+# Tab presses between two looks at the page: the recorder in the page notes every stop, so
+# the walk needs no round trip per key press.
+TAB_BATCH = 20
+
+
 def walk_tab_order(page, max_stops: int = 600) -> TabWalk:
     """Press Tab through the whole page (from the top) and record each focus stop."""
     to_top(page)
     page.evaluate(_FOCUS_RECORDER)
-    for _ in range(max_stops):
-        page.keyboard.press("Tab")
-        # Stop when focus leaves the page (to the browser) or comes round to the first stop again.
+    for _ in range(0, max_stops, TAB_BATCH):
+        for _ in range(TAB_BATCH):
+            page.keyboard.press("Tab")
+        # Done when focus has left the page (to the browser) or come round to the first stop again.
         done = page.evaluate("""() => { const s = window.__audit.stops, a = document.activeElement;
-            return !a || a === document.body || (s.length > 1 && s[s.length - 1].i === s[0].i); }""")
+            return !a || a === document.body || s.slice(1).some((stop) => stop.i === s[0].i); }""")
         if done:
             break
     data = page.evaluate("() => window.__audit")
     stops = data["stops"]
-    if len(stops) > 1 and stops[-1]["i"] == stops[0]["i"]:
-        stops = stops[:-1]
+    # The presses after the walk came round (or left the page and came back) repeat it: cut there.
+    again = next((k for k in range(1, len(stops)) if stops[k]["i"] == stops[0]["i"]), None)
+    if again is not None:
+        stops = stops[:again]
     return TabWalk(stops, {i: data["names"][i] for i in data["expected"]})
+
+
+# Installed before a batch of Tab presses: once an element matching the selector has the focus,
+# the further Tab presses of the batch are cancelled, so the focus stays there.
+_TAB_UNTIL = """(selector) => {
+  if (window.__tabUntil) window.__tabUntil.stop();
+  const state = { reached: false, presses: 0 };
+  const onFocus = (event) => { if (event.target.matches(selector)) state.reached = true; };
+  const onKey = (event) => {
+    if (event.key !== "Tab") return;
+    if (state.reached) { event.preventDefault(); event.stopImmediatePropagation(); } else state.presses += 1;
+  };
+  state.stop = () => { document.removeEventListener("focusin", onFocus, true);
+                       window.removeEventListener("keydown", onKey, true); window.__tabUntil = null; };
+  document.addEventListener("focusin", onFocus, true);
+  window.addEventListener("keydown", onKey, true);
+  window.__tabUntil = state;
+}"""
+
+
+def tab_until(page, selector: str, limit: int = 60, batch: int = 10) -> bool:
+    """Press Tab (at most ``limit`` times) until an element matching ``selector`` has the focus."""
+    page.evaluate(_TAB_UNTIL, selector)
+    try:
+        pressed = 0
+        while pressed < limit:
+            for _ in range(min(batch, limit - pressed)):
+                page.keyboard.press("Tab")
+            pressed += batch
+            if page.evaluate("""(s) => window.__tabUntil.reached && !!document.activeElement &&
+                                      document.activeElement.matches(s)""", selector):
+                return True
+        return False
+    finally:
+        page.evaluate("() => window.__tabUntil && window.__tabUntil.stop()")
 
 
 def keyboard_problems(page) -> list[str]:
@@ -709,11 +771,7 @@ def keyboard_search_problems(page, base_url: str, lang: str, while_open=None) ->
     ``while_open(page)`` is called while the dialog shows results (the axe check of that state).
     """
     to_top(page)
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => !!document.activeElement && document.activeElement.matches('.md-search__input')"):
-            break
-    else:
+    if not tab_until(page, ".md-search__input", 40):
         return ["the search field cannot be reached with Tab"]
     query = SEARCH_QUERIES[lang]
     page.keyboard.type(query, delay=20)
@@ -744,11 +802,7 @@ def keyboard_checklist_problems(page) -> list[str]:
     if page.locator(CHECKLIST_BOX).count() == 0:
         return []
     to_top(page)
-    for _ in range(300):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"() => !!document.activeElement && document.activeElement.matches('{CHECKLIST_BOX}')"):
-            break
-    else:
+    if not tab_until(page, CHECKLIST_BOX, 300, batch=20):
         return ["no checklist item can be reached with Tab"]
     box = page.locator(f"{CHECKLIST_BOX}:focus")
     problems = []
@@ -761,11 +815,7 @@ def keyboard_checklist_problems(page) -> list[str]:
     item = page.locator("[data-checklist] li", has=box)
     summary = item.locator("summary")
     if summary.count():
-        for _ in range(10):
-            page.keyboard.press("Tab")
-            if page.evaluate("() => !!document.activeElement && document.activeElement.tagName === 'SUMMARY'"):
-                break
-        else:
+        if not tab_until(page, "summary", 10, batch=2):
             return problems + ["the item's details cannot be reached with Tab"]
         page.keyboard.press("Enter")
         if not item.locator("details").first.evaluate("d => d.open"):
@@ -776,14 +826,6 @@ def keyboard_checklist_problems(page) -> list[str]:
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}  # also 400 % zoom
 
 
-def _tab_to(page, selector: str, limit: int = 60) -> bool:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
-            return True
-    return False
-
-
 def keyboard_menu_problems(page) -> list[str]:
     """On a small screen: open the menu with the keyboard, reach a menu link, close it with Escape;
     open the search with its button. Needs a narrow viewport (``PHONE``)."""
@@ -791,7 +833,7 @@ def keyboard_menu_problems(page) -> list[str]:
     if not page.locator(menu).is_visible():
         return ["the menu button is not shown (is the viewport narrow?)"]
     to_top(page)
-    if not _tab_to(page, menu, 10):
+    if not tab_until(page, menu, 10, batch=5):
         return ["the menu button cannot be reached with Tab"]
     page.keyboard.press("Enter")
     if not page.evaluate("() => document.getElementById('__drawer').checked"):
@@ -799,7 +841,7 @@ def keyboard_menu_problems(page) -> list[str]:
     problems = []
     if page.locator(menu).get_attribute("aria-expanded") != "true":
         problems.append("the open menu's button does not say aria-expanded=true")
-    if not _tab_to(page, ".md-nav--primary a.md-nav__link", 20):
+    if not tab_until(page, ".md-nav--primary a.md-nav__link", 20, batch=5):
         problems.append("no menu link can be reached with Tab in the open menu")
     elif not page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
             return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; }"""):
@@ -811,7 +853,7 @@ def keyboard_menu_problems(page) -> list[str]:
         problems.append("after Escape the focus is not back on the menu button")
     search = ".md-header label.md-header__button[for='__search']"
     to_top(page)
-    if not _tab_to(page, search, 20):
+    if not tab_until(page, search, 20, batch=5):
         return problems + ["the search button cannot be reached with Tab"]
     page.keyboard.press("Enter")
     try:
@@ -834,11 +876,7 @@ def keyboard_language_switch_problems(page, base_url: str, site_page: SitePage) 
     other = next(lang for lang in LANGUAGES if lang != site_page.lang)
     to_top(page)
     selector = f".md-header .md-select__link[hreflang='{other}']"
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"() => !!document.activeElement && document.activeElement.matches(\"{selector}\")"):
-            break
-    else:
+    if not tab_until(page, selector, 40):
         return [f"the language menu's link to {other} cannot be reached with Tab"]
     if not page.locator(selector).is_visible():
         return [f"the language menu's link to {other} is focused but not visible"]
