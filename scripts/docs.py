@@ -120,7 +120,7 @@ def cmd_serve(args) -> int:
 
 def ensure_chromium() -> None:
     """Browser tests need Debian's Chromium; install it when we are root and it is missing."""
-    if shutil.which("chromium") or os.environ.get("CHROMIUM_PATH"):
+    if shutil.which("chromium") or shutil.which("chromium-browser") or os.environ.get("CHROMIUM_PATH"):
         return
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
         print("Installing Chromium for the browser tests (apt-get install chromium)…", flush=True)
