@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafiles import DATA_DIR, LANGUAGES, display_path, load_cached, require_text, require_translations
-from .directives import DirectiveError, register
+from .directives import DirectiveError
 from .errors import ContentError
 
 CHECKLIST_DIR = DATA_DIR / "checklists"
@@ -98,7 +98,6 @@ def _get(checklist_id: str | None) -> Checklist:
     return checklists[checklist_id]
 
 
-@register("checklist")
 def render_checklist(checklist_id: str | None, lang: str) -> str:
     """The checklist as a plain list; overrides/assets/checklist/checklist.js adds the checkboxes."""
     checklist = _get(checklist_id)
@@ -117,7 +116,6 @@ def render_checklist(checklist_id: str | None, lang: str) -> str:
     return "\n".join(lines)
 
 
-@register("checklist_progress")
 def render_progress(checklist_id: str | None, lang: str) -> str:
     """A placeholder the checklist script fills with "3 of 9 done" for the home page overview."""
     checklist = _get(checklist_id)

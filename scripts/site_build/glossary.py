@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafiles import DATA_DIR, LANGUAGES, LineDict, load_cached, require_text
-from .directives import DirectiveError, register
+from .directives import DirectiveError
 from .errors import ContentError
 
 GLOSSARY_FILE = DATA_DIR / "glossary.yml"
@@ -160,7 +160,6 @@ def render(lang: str, path: Path = GLOSSARY_FILE) -> str:
     return "\n".join(lines)
 
 
-@register("glossary")
 def render_glossary(arg: str | None, lang: str) -> str:
     if arg:
         raise DirectiveError("glossary() takes no argument", 'write {{ glossary() }}')

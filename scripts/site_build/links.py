@@ -33,7 +33,7 @@ from .datafiles import (
     DATA_DIR, DOCS_DIR, LANGUAGES, REPO_ROOT, LineDict, display_path, load_cached, parse_yaml, require_text,
     require_translations, yaml_problem,
 )
-from .directives import DirectiveError, register
+from .directives import DirectiveError
 from .errors import ContentError
 from .pages import format_date
 
@@ -372,7 +372,6 @@ def _marks(link: Link, lang: str) -> list[str]:
     return marks
 
 
-@register("url")
 def render_url(link_id: str | None, lang: str) -> str:
     link = _get(link_id)
     if not link.online:
@@ -381,7 +380,6 @@ def render_url(link_id: str | None, lang: str) -> str:
     return _md_url(link.url)
 
 
-@register("link")
 def render_link(link_id: str | None, lang: str) -> str:
     """``[Title (PDF)](url)``; a source that is not online becomes plain text saying so."""
     link = _get(link_id)
@@ -466,7 +464,6 @@ def _filters_html(lang: str, data: LinkData, organisations: list[str]) -> str:
     ])
 
 
-@register("link_directory")
 def render_directory(arg: str | None, lang: str) -> str:
     """The directory: filters (enabled by link-directory.js), then one section per category."""
     if arg:
