@@ -14,11 +14,12 @@ from pathlib import Path
 from .datafiles import DATA_DIR, LANGUAGES, display_path, load_cached, require_text, require_translations
 from .directives import DirectiveError
 from .errors import ContentError
+from .facts import PHASES, SLUG
 
 CHECKLIST_DIR = DATA_DIR / "checklists"
-ITEM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# The guide's phases in reading order; the catalog (and so the CSV export) follows it.
-PHASE_ORDER = ("overwegingen", "voorbereiding", "plaatsing", "begeleiding", "integratie")
+ITEM_ID = SLUG
+# The guide's phases in reading order (mkdocs.yml's nav); the catalog (and so the CSV export) follows it.
+PHASE_ORDER = PHASES
 # Where the catalogs land in the built site: beside checklist.js, which finds them relative to itself.
 CATALOG_PATH = "assets/checklist/catalog.{lang}.json"
 CATALOG_VERSION = 1

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from .errors import ContentError
+from .facts import is_fence
 
 DIRECTIVE = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\(\s*(?:\"(?P<arg>[^\"]*)\")?\s*\)\s*\}\}")
 # Anything that looks like a directive but does not parse, so typos are caught too.
@@ -62,7 +63,7 @@ def expand(markdown: str, lang: str, path: str | Callable[[], str],
     out_lines = []
     in_fence = False
     for index, line in enumerate(markdown.split("\n")):
-        if line.lstrip().startswith(("```", "~~~")):
+        if is_fence(line):
             in_fence = not in_fence
         if in_fence or "{{" not in line:
             out_lines.append(line)

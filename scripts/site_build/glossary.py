@@ -17,9 +17,10 @@ from pathlib import Path
 from .datafiles import DATA_DIR, LANGUAGES, LineDict, load_cached, require_text
 from .directives import DirectiveError
 from .errors import ContentError
+from .facts import SLUG
 
 GLOSSARY_FILE = DATA_DIR / "glossary.yml"
-ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ENTRY_ID = SLUG
 # What the Markdown abbr extension can match as one word: letters only.
 ABBR = re.compile(r"^[A-Za-z]{2,}$")
 ENTRY_KEYS = {"id", "abbr", *LANGUAGES}

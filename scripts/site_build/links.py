@@ -35,11 +35,12 @@ from .datafiles import (
 )
 from .directives import DirectiveError
 from .errors import ContentError
+from .facts import FENCE, SLUG
 from .pages import format_date
 
 LINKS_FILE = DATA_DIR / "links.yml"
 DEFAULT_REPORT = REPO_ROOT / ".cache" / "link-report.json"
-LINK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LINK_ID = SLUG
 
 TYPES = {
     "page": {"nl": "webpagina", "en": "web page"},
@@ -505,7 +506,7 @@ class FoundUrl:
     line: int
 
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
+_FENCE = FENCE
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+)>")

@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from site_build.datafiles import DEFAULT_LANGUAGE, LANGUAGES, REPO_ROOT
+from site_build.facts import PHASES, load_mkdocs_config
 
 # --- budgets -------------------------------------------------------------------------
 KB = 1024  # gzip sizes are printed in KB of 1024 bytes, like scripts/checklist_budget.py
@@ -39,7 +40,7 @@ BUDGET_OWN_ASSETS_KB = 12  # the site's own JS + CSS, all components together
 BUDGET_SEARCH_INDEX_KB = 40  # per language
 BUDGET_BUILD_RATIO = 1.3  # project build / plain Material + i18n build
 
-PHASE_PAGES = ("overwegingen", "voorbereiding", "plaatsing", "begeleiding", "integratie")
+PHASE_PAGES = PHASES  # from mkdocs.yml's nav
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # A word that appears on most pages, so the search dialog shows results.
 SEARCH_QUERIES = {"nl": "gemeente", "en": "municipality"}
@@ -992,27 +993,6 @@ def audit_page_in_browser(browser, base_url: str, site_page: SitePage) -> dict[s
 
 
 # --- build time ---------------------------------------------------------------------------------------
-class _Tagged(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: !ENV takes the environment or its default, other tags stay None."""
-
-
-def _env_tag(loader, node):
-    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    names, default = (values[:-1], values[-1]) if len(values) > 1 else (values, None)
-    for name in names:
-        if name in os.environ:
-            return os.environ[name]
-    return default
-
-
-_Tagged.add_constructor("!ENV", _env_tag)
-_Tagged.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def load_mkdocs_config(path: Path) -> dict:
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Tagged) or {}
-
-
 def plain_config(config: dict) -> dict:
     """The project's config reduced to Material + mkdocs-static-i18n: no hooks, overrides or extra assets.
 

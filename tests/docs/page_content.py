@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_build.datafiles import DOCS_DIR, LANGUAGES
+from site_build.facts import FENCE
 from site_build.pages import FRONT_MATTER, page_files
 
-FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+\S")
 CHECKLIST = re.compile(r"\{\{\s*(checklist|checklist_progress)\(\s*\"([^\"]*)\"\s*\)\s*\}\}")
 LINK_DIRECTIVE = re.compile(r"\{\{\s*(?:url|link)\(\s*\"([^\"]*)\"\s*\)\s*\}\}")
