@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from site_build.minify import minified  # noqa: E402
-from site_checks.audits import gzip_size as gzip_bytes  # noqa: E402  (as the site audit measures)
+from site_checks.budgets import gzip_size as gzip_bytes  # noqa: E402  (as the site audit measures)
 
 COMPONENT_DIR = Path(__file__).resolve().parents[1] / "overrides" / "assets" / "checklist"
 FILES = ("checklist.js", "checklist.css")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from site_checks.audits import CHROMIUM_FLAGS, chromium_path  # noqa: F401  (one definition, shared with audit.py)
+from site_checks.browser import CHROMIUM_FLAGS, chromium_path  # noqa: F401  (one definition, shared with audit.py)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS_DIR = REPO_ROOT / "scripts"
@@ -43,7 +43,7 @@ def serve_directory(directory: Path):
 
     The same server the audit command uses; returns (server, base_url).
     """
-    from site_checks.audits import serve
+    from site_checks.server import serve
 
     return serve(directory)
 

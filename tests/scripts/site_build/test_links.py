@@ -1,9 +1,10 @@
-"""site_build.links: the link data (docs/data/links.yml), its validation, directives and URL finding."""
+"""site_build.links: the link data (docs/data/links.yml), its validation and directives.
+
+Finding the URLs to check is the link checker's (tests/scripts/test_check_links.py)."""
 from __future__ import annotations
 
 import json
 import re
-import textwrap
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -250,33 +251,6 @@ def test_a_corrupt_report_fails_clearly(monkeypatch, tmp_path):
 
 
 # --- Finding URLs ----------------------------------------------------------------------
-
-def test_extract_urls_finds_link_data_and_inline_links_with_lines(tmp_path):
-    page = tmp_path / "page.nl.md"
-    page.write_text(textwrap.dedent("""\
-        # Titel
-
-        Zie [de site](https://inline.example/a#deel) en <https://auto.example/>.
-        [www.kis.nl]({{ url("kis") }}) is geen URL in de tekst.
-        [kapot](https://exa mple.nl/) en [met titel](https://titel.example/ "Titel").
-
-        ```
-        https://in-code.example/
-        ```
-        """), encoding="utf-8")
-    found = links.extract_urls([page, REPO_ROOT / "docs" / "data" / "links.yml"])
-    by_url = {f.url: f for f in found}
-    assert (by_url["https://inline.example/a#deel"].line, by_url["https://auto.example/"].line) == (3, 3)
-    assert "https://in-code.example/" not in by_url and "www.kis.nl" not in by_url
-    assert by_url["https://exa mple.nl/"].line == 5  # reported as malformed, not cut at the space
-    assert "https://titel.example/" in by_url
-    data = links.load()
-    pharos = by_url[data.by_id["pharos-gun-ons-de-tijd"].url]
-    assert pharos.file == "docs/data/links.yml"
-    line = (REPO_ROOT / "docs/data/links.yml").read_text().splitlines()[pharos.line - 1]
-    assert line.strip() == f"url: {data.by_id['pharos-gun-ons-de-tijd'].url}"
-    assert len([f for f in found if f.file == "docs/data/links.yml"]) == sum(1 for l in data.links if l.url)
-
 
 def test_a_duplicate_id_stops_the_real_build_naming_file_and_line(project_copy):
     from helpers import mkdocs_build
