@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from site_build import language_outputs
+from site_build.errors import ContentError
 from site_build.facts import DEFAULT_LANGUAGE
 
 _404_pages: dict[str, str] = {}
@@ -39,7 +40,10 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    return language_outputs.footnote_titles(html, getattr(page.file, "locale", DEFAULT_LANGUAGE))
+    try:
+        return language_outputs.footnote_titles(html, getattr(page.file, "locale", DEFAULT_LANGUAGE))
+    except ContentError as exc:  # docs/data/ui.yml
+        raise PluginError(str(exc)) from None
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:

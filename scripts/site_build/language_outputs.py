@@ -8,10 +8,12 @@ functions edit the page's own search settings and HTML, and the files the build 
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
 
+from . import ui
 from .facts import DEFAULT_LANGUAGE
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -19,19 +21,21 @@ MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/(search\.[\w.]+\.js)$"
 STEMMING_WORKER = r"assets/search/search-worker.js?material=../javascripts/workers/\1"
 
 # Python-Markdown's footnotes give the back-link (an arrow) an English title, which is also
-# its accessible name; one extension config serves both languages, so Dutch pages get theirs here.
+# its accessible name; one extension config serves both languages, so each page gets its
+# language's title from docs/data/ui.yml.
 FOOTNOTE_BACKLINK_TITLE = re.compile(r'(class="footnote-backref" href="#fnref[^"]*" title=")Jump back to footnote (\d+) in the text"')
-FOOTNOTE_BACKLINK_TITLES = {"nl": r'\g<1>Terug naar voetnoot \2 in de tekst"'}
 
 
 class WorkerMoved(Exception):
     """Material's search worker is not where the stemming worker expects it (after an upgrade)."""
 
 
-def footnote_titles(html: str, lang: str) -> str:
+def footnote_titles(page_html: str, lang: str) -> str:
     """The footnote back-links' titles in the page language."""
-    title = FOOTNOTE_BACKLINK_TITLES.get(lang)
-    return FOOTNOTE_BACKLINK_TITLE.sub(title, html) if title else html
+    if "footnote-backref" not in page_html:
+        return page_html
+    return FOOTNOTE_BACKLINK_TITLE.sub(
+        lambda m: m.group(1) + html.escape(ui.text("footnote_backlink_title", lang, n=m.group(2))) + '"', page_html)
 
 
 def configure_search(output: str, lang: str) -> str:
