@@ -7,12 +7,15 @@ come from (scripts/, tests/, tests/docs/) is set once, in pyproject.toml's ``pyt
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from helpers import CHROMIUM_FLAGS, REPO_ROOT, build_or_fail, chromium_path, copy_project, in_ci, serve_directory
 
 BROWSER_FIXTURE = "browser"
+# As scripts/docs.py runs the tests: Material's end-of-life banner off (README, "Material for MkDocs' end of life").
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def pytest_collection_modifyitems(items):
