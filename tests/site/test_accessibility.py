@@ -2,8 +2,9 @@
 
 axe-core (WCAG 2.0/2.1 A and AA) on every page as loaded and with a checklist in use;
 with the search dialog open and with the phone menu open once per language (that UI is the
-same on every page); the keyboard: skip link, Tab order, visible focus, search,
-language switch and checklists without a mouse; the accessibility statement and
+same on every page); the keyboard: skip link, Tab order and visible focus on every page, the
+checklists on every phase page, search and the language menu once per language (and the menu's
+links on every page, in the HTML); the accessibility statement and
 the footer link to it. The checks are scripts/site_checks/audits.py, the same code
 scripts/audit.py runs.
 """
@@ -14,6 +15,7 @@ from html import unescape
 from urllib.parse import urljoin
 
 import pytest
+from site_build.facts import LANGUAGES
 from site_checks import audits
 
 PAGES = audits.source_pages()
@@ -107,11 +109,27 @@ def test_search_works_with_the_keyboard(page, site_url, lang):
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.parametrize("site_page", CONTENT_PAGES, ids=label)
+# The language menu is the header's, the same on every page: reaching and using it with the keyboard
+# is checked once per language; that it links every page to the same page in the other language is
+# checked on every page, in the built HTML.
+@pytest.mark.parametrize("site_page", UI_PAGES, ids=label)
 def test_language_switch_works_with_the_keyboard(page, site_url, site_page):
     load(page, site_url, site_page)
     problems = audits.keyboard_language_switch_problems(page, site_url, site_page)
     assert problems == [], "\n".join(problems)
+
+
+LANGUAGE_MENU_LINK = re.compile(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">')
+
+
+@pytest.mark.parametrize("site_page", CONTENT_PAGES, ids=label)
+def test_language_menu_links_each_page_to_itself_in_every_language(built_site, site_page):
+    html = (built_site / site_page.file).read_text(encoding="utf-8")
+    menu = {lang: href for href, lang in LANGUAGE_MENU_LINK.findall(html)}
+    assert set(menu) == set(LANGUAGES), f"{site_page.label}: language menu has {sorted(menu)}"
+    for lang, href in menu.items():
+        assert urljoin("http://site/" + site_page.path, href) == "http://site/" + audits.counterpart(site_page, lang), \
+            f"{site_page.label}: the {lang} link goes to {href}"
 
 
 # --- phone width (also what a desktop browser zoomed to 400 % shows) ---------------------------------
