@@ -62,8 +62,6 @@ import tempfile
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT / "scripts"))
-
 from site_checks import audits  # noqa: E402
 
 COLUMNS = [  # (column, check name in the results)

@@ -3,6 +3,7 @@
 
     python3 scripts/docs.py serve      set up .venv, strict build, live preview on http://127.0.0.1:8000/
     python3 scripts/docs.py test       set up .venv (and Chromium), run the whole test suite
+    python3 scripts/docs.py test --fast   the tests that need no browser (about a minute)
     python3 scripts/docs.py build      strict build of both languages into site/ for static hosting
     python3 scripts/docs.py check      fast content checks: translations, front matter, data files
     python3 scripts/docs.py new-page   create a page in both languages with front matter
@@ -61,8 +62,7 @@ def run(cmd: list[str], **kwargs) -> int:
 
 def content_errors() -> list:
     """All content problems found without building: pages, front matter, data files."""
-    sys.path.insert(0, str(REPO_ROOT / "scripts"))
-    from site_build import checklists, glossary, links, pages, terminology  # noqa: F401
+    from site_build import checklists, glossary, links, pages, terminology, ui
     from site_build.errors import ContentError
 
     errors = list(pages.parity_errors())
@@ -72,7 +72,7 @@ def content_errors() -> list:
                 pages.read_front_matter(path)
             except ContentError as exc:
                 errors.append(exc)
-    for loader in (checklists.load_all, getattr(glossary, "load", None), getattr(links, "load", None),
+    for loader in (checklists.load_all, getattr(glossary, "load", None), getattr(links, "load", None), ui.load,
                    terminology.load):
         if loader is None:
             continue
@@ -121,7 +121,7 @@ def cmd_serve(args) -> int:
 
 def ensure_chromium() -> None:
     """Browser tests need Debian's Chromium; install it when we are root and it is missing."""
-    if shutil.which("chromium") or os.environ.get("CHROMIUM_PATH"):
+    if shutil.which("chromium") or shutil.which("chromium-browser") or os.environ.get("CHROMIUM_PATH"):
         return
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
         print("Installing Chromium for the browser tests (apt-get install chromium)…", flush=True)
@@ -134,10 +134,14 @@ def ensure_chromium() -> None:
 
 
 def cmd_test(args) -> int:
-    ensure_chromium()
-    pytest_args = args.pytest_args or ["tests"]
-    status = run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--import-mode=importlib",
-                  "-ra", "--timeout=600", *pytest_args])
+    # The pytest configuration (test paths, import mode, markers, timeout) is in pyproject.toml,
+    # so this is the same run as a bare `.venv/bin/python -m pytest`.
+    pytest_args = list(args.pytest_args)
+    if args.fast:
+        pytest_args = ["-m", "not browser", *pytest_args]
+    else:
+        ensure_chromium()
+    status = run([sys.executable, "-m", "pytest", *pytest_args])
     return 0 if status == 0 else 1
 
 
@@ -179,6 +183,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--site-dir", default="site", help="output folder (default %(default)s)")
     b.set_defaults(func=cmd_build)
     t = sub.add_parser("test", help="run the whole test suite (extra arguments go to pytest)")
+    t.add_argument("--fast", action="store_true",
+                   help="only the tests that need no browser (the inner loop; under a minute)")
     t.add_argument("pytest_args", nargs=argparse.REMAINDER, help="e.g. tests/docs -k parity")
     t.set_defaults(func=cmd_test)
     c = sub.add_parser("check", help="fast content checks without a build")
@@ -192,7 +198,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)  # --help works before any setup
+    p = parser()
+    args, extra = p.parse_known_args(argv)  # --help works before any setup
+    if extra and args.command != "test":
+        p.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:  # pytest's own options, e.g. `test --fast -x -q`
+        args.pytest_args = [*extra, *args.pytest_args]
     ensure_venv()
     return args.func(args)
 

@@ -2,22 +2,27 @@
 
 Browser tests use Debian's Chromium through Playwright (`playwright install` cannot
 download browsers here). Without a browser the tests skip locally and fail in CI.
-Plain helper functions live in helpers.py (``from helpers import ...``).
+Plain helper functions live in helpers.py (``from helpers import ...``). Where imports
+come from (scripts/, tests/, tests/docs/) is set once, in pyproject.toml's ``pythonpath``.
 """
 from __future__ import annotations
 
-import sys
+import os
 from pathlib import Path
 
 import pytest
+from helpers import CHROMIUM_FLAGS, REPO_ROOT, build_or_fail, chromium_path, copy_project, in_ci, serve_directory
 
-TESTS_DIR = Path(__file__).resolve().parent
-# tests/docs holds page_content.py, the Markdown reader the content tests share.
-for path in (TESTS_DIR, TESTS_DIR / "docs", TESTS_DIR.parent / "scripts"):
-    if str(path) not in sys.path:
-        sys.path.insert(0, str(path))
+BROWSER_FIXTURE = "browser"
+# As scripts/docs.py runs the tests: Material's end-of-life banner off (README, "Material for MkDocs' end of life").
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from helpers import CHROMIUM_FLAGS, REPO_ROOT, build_or_fail, chromium_path, copy_project, in_ci, serve_directory  # noqa: E402
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that needs Chromium (through any fixture) ``browser``: ``--fast`` leaves them out."""
+    for item in items:
+        if BROWSER_FIXTURE in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -65,6 +70,8 @@ def page(context):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     yield page
     page.close()
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")

@@ -7,20 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from site_checks.browser import CHROMIUM_FLAGS, chromium_path  # noqa: F401  (one definition, shared with audit.py)
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS_DIR = REPO_ROOT / "scripts"
-if str(SCRIPTS_DIR) not in sys.path:
-    sys.path.insert(0, str(SCRIPTS_DIR))
-
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def in_ci() -> bool:
@@ -53,13 +43,9 @@ def serve_directory(directory: Path):
 
     The same server the audit command uses; returns (server, base_url).
     """
-    from site_checks.audits import serve
+    from site_checks.server import serve
 
     return serve(directory)
-
-
-def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def copy_project(target: Path, folders: tuple[str, ...] = ("docs", "overrides", "scripts")) -> Path:

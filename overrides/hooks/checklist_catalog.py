@@ -8,12 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from site_build.checklists import write_catalog
 from site_build.errors import ContentError
-from mkdocs.exceptions import PluginError
 
 
-def on_post_build(config):
+def on_post_build(*, config: MkDocsConfig) -> None:
     try:
         write_catalog(Path(config.site_dir))
     except ContentError as exc:

@@ -1,111 +1,60 @@
 """Hook: give each language its own search index and its own 404 page.
 
-mkdocs-static-i18n builds Dutch into site/ and English into site/en/, but the
-search plugin writes one index with both languages (so English searches return
-Dutch pages, with one stemmer for both) and both builds write site/404.html.
-After the last build this hook splits the index per language, each with its
-own stemmer, and writes each language's 404 page into its own folder. English
-pages get their language root as search base, so Material's search loads
-en/search/search_index.json. Every page's search runs in overrides/assets/search/
-search-worker.js, which stems the query words before Material's worker sees them.
-Dutch pages also get a Dutch title on footnote back-links. Nothing inside the
-plugins is patched: the hook edits the page's own search settings and HTML.
+After the last build the search index is split per language, each with its own stemmer,
+and each language's 404 page is written into its own folder. English pages get their
+language root as search base, so Material's search loads en/search/search_index.json.
+Every page's search runs in overrides/assets/search/search-worker.js, which stems the
+query words before Material's worker sees them. Dutch pages also get a Dutch title on
+footnote back-links. The logic (and why) is in site_build.language_outputs.
 """
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
+import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from site_build import language_outputs
+from site_build.errors import ContentError
+from site_build.facts import DEFAULT_LANGUAGE
 
-DEFAULT_LANGUAGE = "nl"
 _404_pages: dict[str, str] = {}
-CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/(search\.[\w.]+\.js)$")
-STEMMING_WORKER = r"assets/search/search-worker.js?material=../javascripts/workers/\1"
 
 
-def _language(config) -> str:
-    return config.theme["language"]
+def _search(output: str, lang: str) -> str:
+    try:
+        return language_outputs.configure_search(output, lang)
+    except language_outputs.WorkerMoved as exc:
+        raise PluginError(str(exc)) from None
 
 
-def on_post_template(output, template_name, config):
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
     if template_name == "404.html":
-        lang = _language(config)
+        lang = config.theme["language"]
         # The 404 page is a template, not a page: its search base needs the same rebase.
-        _404_pages[lang] = _configure_search(output, lang)
-    return output
+        _404_pages[lang] = _search(output_content, lang)
+    return output_content
 
 
-# Python-Markdown's footnotes give the back-link (an arrow) an English title, which is also
-# its accessible name; one extension config serves both languages, so Dutch pages get theirs here.
-FOOTNOTE_BACKLINK_TITLE = re.compile(r'(class="footnote-backref" href="#fnref[^"]*" title=")Jump back to footnote (\d+) in the text"')
-FOOTNOTE_BACKLINK_TITLES = {"nl": r'\g<1>Terug naar voetnoot \2 in de tekst"'}
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    try:
+        return language_outputs.footnote_titles(html, getattr(page.file, "locale", DEFAULT_LANGUAGE))
+    except ContentError as exc:  # docs/data/ui.yml
+        raise PluginError(str(exc)) from None
 
 
-def on_page_content(html, page, config, files):
-    title = FOOTNOTE_BACKLINK_TITLES.get(getattr(page.file, "locale", DEFAULT_LANGUAGE))
-    return FOOTNOTE_BACKLINK_TITLE.sub(title, html) if title else html
-
-
-def on_post_page(output, page, config):
-    return _configure_search(output, getattr(page.file, "locale", DEFAULT_LANGUAGE))
-
-
-def _configure_search(output: str, lang: str) -> str:
-    """The page's own search settings: its language's index, and the stemming worker."""
-    def configure(match: re.Match) -> str:
-        app = json.loads(match.group(2))
-        if lang != DEFAULT_LANGUAGE:
-            # With a trailing slash: Material resolves "search/search_index.json" against the base,
-            # and against ".../en" (no slash) that would be the Dutch index at /search/.
-            app["base"] = app["base"].rstrip("/") + f"/{lang}/" if app["base"] not in ("", ".") else f"{lang}/"
-        worker, found = MATERIAL_WORKER.subn(STEMMING_WORKER, app.get("search", ""))
-        if not found:
-            raise PluginError(
-                f"language_outputs hook: Material's search worker is no longer at {MATERIAL_WORKER.pattern!r} "
-                f"(found {app.get('search')!r}). Update MATERIAL_WORKER in overrides/hooks/language_outputs.py "
-                "after a Material upgrade, and check overrides/assets/search/search-worker.js still fits.")
-        app["search"] = worker
-        return match.group(1) + json.dumps(app) + match.group(3)
-
-    return CONFIG_SCRIPT.sub(configure, output, count=1)
-
-
-def split_search_index(site_dir: Path) -> None:
-    index_path = site_dir / "search" / "search_index.json"
-    if not index_path.exists():
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    languages = [d.name for d in site_dir.iterdir() if d.is_dir() and (d / "index.html").exists() and len(d.name) == 2]
-    by_lang: dict[str, list] = {DEFAULT_LANGUAGE: []}
-    for lang in languages:
-        by_lang[lang] = []
-    for doc in index["docs"]:
-        first = doc["location"].split("/", 1)[0]
-        if first in languages:
-            doc = dict(doc, location=doc["location"][len(first) + 1 :])
-            by_lang[first].append(doc)
-        else:
-            by_lang[DEFAULT_LANGUAGE].append(doc)
-    for lang, docs in by_lang.items():
-        target = index_path if lang == DEFAULT_LANGUAGE else site_dir / lang / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        config = dict(index["config"], lang=[lang])
-        target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    return _search(output, getattr(page.file, "locale", DEFAULT_LANGUAGE))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which runs the other languages' builds
-def on_post_build(config):
+def on_post_build(*, config: MkDocsConfig) -> None:
     # Runs after each language's build, and which run comes last is the plugin's business
     # (an English build can write the root 404.html after the Dutch one): so every run
     # redoes both steps, which are idempotent, and the last sees every language.
     site_dir = Path(config.site_dir)
-    split_search_index(site_dir)
-    for lang, output in _404_pages.items():
-        target = site_dir / "404.html" if lang == DEFAULT_LANGUAGE else site_dir / lang / "404.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(output, encoding="utf-8")
+    language_outputs.split_search_index(site_dir)
+    language_outputs.write_404_pages(site_dir, _404_pages)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from mkdocs.config.defaults import MkDocsConfig
 from site_build.minify import minify_assets
 
 OWN_ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
-def on_post_build(config):
+def on_post_build(*, config: MkDocsConfig) -> None:
     minify_assets(OWN_ASSETS, Path(config.site_dir) / "assets")

@@ -6,19 +6,22 @@ overrides/main.html to show. Problems stop the build with file and line named.
 from __future__ import annotations
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from site_build import pages
 from site_build.errors import ContentError
-from mkdocs.exceptions import PluginError
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     errors = pages.parity_errors()
     if errors:
         raise PluginError("Every page must exist in Dutch and English:\n" + "\n".join(map(str, errors)))
     return config
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     try:
         meta = pages.read_front_matter(page.file.abs_src_path)
     except ContentError as exc:

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafiles import DATA_DIR, LANGUAGES, display_path, load_cached, require_text, require_translations
-from .directives import DirectiveError, register
+from .directives import DirectiveError
 from .errors import ContentError
+from .facts import PHASES, SLUG
 
 CHECKLIST_DIR = DATA_DIR / "checklists"
-ITEM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# The guide's phases in reading order; the catalog (and so the CSV export) follows it.
-PHASE_ORDER = ("overwegingen", "voorbereiding", "plaatsing", "begeleiding", "integratie")
+ITEM_ID = SLUG
+# The guide's phases in reading order (mkdocs.yml's nav); the catalog (and so the CSV export) follows it.
+PHASE_ORDER = PHASES
 # Where the catalogs land in the built site: beside checklist.js, which finds them relative to itself.
 CATALOG_PATH = "assets/checklist/catalog.{lang}.json"
 CATALOG_VERSION = 1
@@ -98,7 +99,6 @@ def _get(checklist_id: str | None) -> Checklist:
     return checklists[checklist_id]
 
 
-@register("checklist")
 def render_checklist(checklist_id: str | None, lang: str) -> str:
     """The checklist as a plain list; overrides/assets/checklist/checklist.js adds the checkboxes."""
     checklist = _get(checklist_id)
@@ -117,7 +117,6 @@ def render_checklist(checklist_id: str | None, lang: str) -> str:
     return "\n".join(lines)
 
 
-@register("checklist_progress")
 def render_progress(checklist_id: str | None, lang: str) -> str:
     """A placeholder the checklist script fills with "3 of 9 done" for the home page overview."""
     checklist = _get(checklist_id)

@@ -8,12 +8,11 @@ from typing import Any, Callable, TypeVar
 import yaml
 
 from .errors import ContentError
+from .facts import DEFAULT_LANGUAGE, LANGUAGES  # noqa: F401  (read from mkdocs.yml)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DOCS_DIR = REPO_ROOT / "docs"
 DATA_DIR = DOCS_DIR / "data"
-LANGUAGES = ("nl", "en")
-DEFAULT_LANGUAGE = "nl"
 
 
 class LineDict(dict):

@@ -2,23 +2,24 @@
 
 Directives let pages render structured content from the data files in
 ``docs/data/`` (checklists, links, the glossary) instead of copying it into
-Markdown. Each kind of content registers its renderer here; an unknown
+Markdown. Which directives exist is the table in ``registry.py``; an unknown
 directive or a bad argument fails the build naming the file and line.
+``expand`` is a pure function of its arguments (and the data files the renderers read).
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from .errors import ContentError
+from .facts import is_fence
 
 DIRECTIVE = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\(\s*(?:\"(?P<arg>[^\"]*)\")?\s*\)\s*\}\}")
 # Anything that looks like a directive but does not parse, so typos are caught too.
 DIRECTIVE_LIKE = re.compile(r"\{\{.*?\}\}")
 
 Renderer = Callable[[str | None, str], str]
-_RENDERERS: dict[str, Renderer] = {}
 
 
 class DirectiveError(Exception):
@@ -30,26 +31,31 @@ class DirectiveError(Exception):
         super().__init__(message)
 
 
-def register(name: str) -> Callable[[Renderer], Renderer]:
-    def decorator(func: Renderer) -> Renderer:
-        _RENDERERS[name] = func
-        return func
+def default_renderers() -> Mapping[str, Renderer]:
+    """The site's directive table (``registry.DIRECTIVES``)."""
+    # Imported here, not at the top: the renderers' modules import DirectiveError from this one.
+    from .registry import DIRECTIVES
 
-    return decorator
+    return DIRECTIVES
 
 
-def known() -> list[str]:
-    return sorted(_RENDERERS)
+def known(renderers: Mapping[str, Renderer] | None = None) -> list[str]:
+    return sorted(default_renderers() if renderers is None else renderers)
 
 
 def expand(markdown: str, lang: str, path: str | Callable[[], str],
-           first_line: int | Callable[[], int] = 1, depth: int = 0) -> str:
+           first_line: int | Callable[[], int] = 1, depth: int = 0, *,
+           renderers: Mapping[str, Renderer] | None = None) -> str:
     """Replace every directive in ``markdown``; renderers may emit directives themselves.
 
     ``first_line`` is the source line of the Markdown's first line, so errors point at the file.
     ``path`` and ``first_line`` may be functions: they are then called only to report an error
     (the build hook would otherwise re-read every page to find where its Markdown starts).
+    ``renderers`` is the directive table, by default the site's (``registry.DIRECTIVES``).
     """
+    if renderers is None:
+        renderers = default_renderers()
+
     def where(index: int) -> tuple[str, int]:
         start = first_line() if callable(first_line) else first_line
         return (path() if callable(path) else path), start + index
@@ -57,7 +63,7 @@ def expand(markdown: str, lang: str, path: str | Callable[[], str],
     out_lines = []
     in_fence = False
     for index, line in enumerate(markdown.split("\n")):
-        if line.lstrip().startswith(("```", "~~~")):
+        if is_fence(line):
             in_fence = not in_fence
         if in_fence or "{{" not in line:
             out_lines.append(line)
@@ -65,10 +71,10 @@ def expand(markdown: str, lang: str, path: str | Callable[[], str],
 
         def replace(match: re.Match) -> str:
             name, arg = match.group("name"), match.group("arg")
-            renderer = _RENDERERS.get(name)
+            renderer = renderers.get(name)
             if renderer is None:
                 raise ContentError(
-                    *where(index), f"unknown directive '{name}'", f"use one of: {', '.join(known())}"
+                    *where(index), f"unknown directive '{name}'", f"use one of: {', '.join(known(renderers))}"
                 )
             try:
                 rendered = renderer(arg, lang)
@@ -77,7 +83,8 @@ def expand(markdown: str, lang: str, path: str | Callable[[], str],
             except ContentError:
                 raise
             if "{{" in rendered and depth < 3:
-                rendered = expand(rendered, lang, lambda: where(index)[0], lambda: where(index)[1], depth + 1)
+                rendered = expand(rendered, lang, lambda: where(index)[0], lambda: where(index)[1], depth + 1,
+                                  renderers=renderers)
             return rendered
 
         expanded = DIRECTIVE.sub(replace, line)
@@ -99,8 +106,7 @@ def page_markdown(markdown: str, lang: str, source: Path | str) -> str:
     in its language. The build hook (overrides/hooks/directives.py) and the build-time
     audit's plain build (site_checks.audits) both use this, so they render the same Markdown.
     """
-    from . import checklists, glossary, links  # noqa: F401  (each registers its directives)
-    from . import terminology  # noqa: F401  (registers terminology())
+    from . import glossary
     from .datafiles import display_path
     from .pages import body_start_line
 

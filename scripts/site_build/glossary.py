@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafiles import DATA_DIR, LANGUAGES, LineDict, load_cached, require_text
-from .directives import DirectiveError, register
+from .directives import DirectiveError
 from .errors import ContentError
+from .facts import SLUG
 
 GLOSSARY_FILE = DATA_DIR / "glossary.yml"
-ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ENTRY_ID = SLUG
 # What the Markdown abbr extension can match as one word: letters only.
 ABBR = re.compile(r"^[A-Za-z]{2,}$")
 ENTRY_KEYS = {"id", "abbr", *LANGUAGES}
@@ -160,7 +161,6 @@ def render(lang: str, path: Path = GLOSSARY_FILE) -> str:
     return "\n".join(lines)
 
 
-@register("glossary")
 def render_glossary(arg: str | None, lang: str) -> str:
     if arg:
         raise DirectiveError("glossary() takes no argument", 'write {{ glossary() }}')

@@ -8,9 +8,8 @@ One entry per source, written once; pages refer to it by id:
 
 The data is validated when first used (a duplicate id, a missing field, a malformed
 URL or an unknown category stops the build naming file, line and field).
-``extract_urls()`` finds every external URL in the sources for
-``scripts/check_links.py``; when that checker's JSON report is present at build
-time (``.cache/link-report.json`` or the file in ``$LINK_REPORT``), the directory
+The link checker (``scripts/check_links.py``, ``site_checks.link_check``) finds the
+URLs to check itself; when its JSON report is present at build time (``.cache/link-report.json`` or the file in ``$LINK_REPORT``), the directory
 shows each entry's last check.
 """
 from __future__ import annotations
@@ -27,19 +26,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
-import yaml
-
 from .datafiles import (
-    DATA_DIR, DOCS_DIR, LANGUAGES, REPO_ROOT, LineDict, display_path, load_cached, parse_yaml, require_text,
-    require_translations, yaml_problem,
+    DATA_DIR, LANGUAGES, REPO_ROOT, LineDict, display_path, load_cached, require_text, require_translations,
 )
-from .directives import DirectiveError, register
+from .directives import DirectiveError
 from .errors import ContentError
+from .facts import SLUG
 from .pages import format_date
 
 LINKS_FILE = DATA_DIR / "links.yml"
 DEFAULT_REPORT = REPO_ROOT / ".cache" / "link-report.json"
-LINK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LINK_ID = SLUG
 
 TYPES = {
     "page": {"nl": "webpagina", "en": "web page"},
@@ -372,7 +369,6 @@ def _marks(link: Link, lang: str) -> list[str]:
     return marks
 
 
-@register("url")
 def render_url(link_id: str | None, lang: str) -> str:
     link = _get(link_id)
     if not link.online:
@@ -381,7 +377,6 @@ def render_url(link_id: str | None, lang: str) -> str:
     return _md_url(link.url)
 
 
-@register("link")
 def render_link(link_id: str | None, lang: str) -> str:
     """``[Title (PDF)](url)``; a source that is not online becomes plain text saying so."""
     link = _get(link_id)
@@ -466,7 +461,6 @@ def _filters_html(lang: str, data: LinkData, organisations: list[str]) -> str:
     ])
 
 
-@register("link_directory")
 def render_directory(arg: str | None, lang: str) -> str:
     """The directory: filters (enabled by link-directory.js), then one section per category."""
     if arg:
@@ -497,149 +491,3 @@ def render_directory(arg: str | None, lang: str) -> str:
         ]
     out += ["</div>", ""]
     return "\n".join(out)
-
-
-# --- Finding every external URL, for the link checker -------------------------------
-
-@dataclass(frozen=True)
-class FoundUrl:
-    url: str  # as written in the source
-    file: str
-    line: int
-
-
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+)>")
-_EMAIL_AUTOLINK = re.compile(r"<([^<>\s@:/]+@[^<>\s@]+\.[^<>\s@]+)>")
-# ](target): every inline link or image target, nested ones included; one level of
-# balanced parentheses inside the target
-_TARGET = re.compile(r"\]\(\s*(<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)([^)\n]*)\)?")
-# [text](target "title"), to keep link texts such as "www.kis.nl" out of the bare-URL search
-_INLINE = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))+)[^)\n]*\)?")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?")
-_HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_BARE = re.compile(r"(?<![\w/@.-])(?:https?://|www\.)[^\s<>()\[\]\"'`{}|\\^]+", re.I)
-_TRAILING = ".,;:!?*_'\""
-
-
-def _external(target: str) -> str | None:
-    """The target if it is an external link (anything with a scheme, or a bare www. address)."""
-    target = target.strip()
-    if target.startswith("<") and target.endswith(">"):
-        target = target[1:-1].strip()
-    if not target or "{{" in target or target.startswith("#"):
-        return None
-    if _SCHEME.match(target) or target.lower().startswith("www."):
-        return target
-    return None
-
-
-def urls_in_text(text: str, file: str, first_line: int = 1) -> list[FoundUrl]:
-    """External URLs in Markdown (or Markdown-bearing YAML) text, with their lines."""
-    found: list[FoundUrl] = []
-    in_fence = False
-    for number, raw in enumerate(text.split("\n"), start=first_line):
-        if _FENCE.match(raw):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        if ":" not in raw and "@" not in raw and "&" not in raw and "www." not in raw.lower():
-            continue  # most lines: every finder below needs a scheme, an address, an entity or "www."
-        line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), raw)
-        taken: list[tuple[int, int]] = []
-
-        def add(target: str | None, span: tuple[int, int]) -> None:
-            url = _external(target) if target is not None else None
-            taken.append(span)
-            if url:
-                found.append(FoundUrl(url, file, number))
-
-        for match in _AUTOLINK.finditer(line):
-            add(match.group(1), match.span())
-        for match in _EMAIL_AUTOLINK.finditer(line):
-            taken.append(match.span())
-            found.append(FoundUrl("mailto:" + match.group(1), file, number))
-        for match in _TARGET.finditer(line):
-            target, rest = match.group(1), match.group(2).rstrip()
-            if rest and not rest.lstrip().startswith(('"', "'", "(")) and not target.startswith("<"):
-                target += rest  # "[x](https://exa mple.nl)": the space is part of a (malformed) URL
-            add(target, match.span(1))
-        for match in _INLINE.finditer(line):
-            taken.append(match.span())  # the link text is not a URL, even when it looks like one
-        match = _REFERENCE.match(line)
-        if match:
-            add(match.group(1), match.span(1))
-        for match in _HTML_ATTR.finditer(line):
-            group = 1 if match.group(1) is not None else 2
-            add(html.unescape(match.group(group)), match.span(group))
-        for match in _BARE.finditer(line):
-            start, end = match.span()
-            if any(a <= start < b for a, b in taken):
-                continue
-            url = match.group(0).rstrip(_TRAILING)
-            found.append(FoundUrl(url, file, number))
-    return found
-
-
-def urls_in_link_data(text: str, file: str) -> list[FoundUrl]:
-    """The ``url`` and ``archived`` fields of a links file, without judging them:
-    the checker reports malformed URLs itself. Structural errors raise ContentError."""
-    try:
-        data = parse_yaml(text, file)  # libyaml when present: a warm-cache run of the checker is mostly this parse
-    except yaml.YAMLError as exc:
-        line, problem = yaml_problem(exc)
-        raise ContentError(file, None if line is None else line + 1, f"invalid YAML: {problem}",
-                           "check indentation, quotes and colons") from None
-    parsed = parse(data, file, check_urls=False)
-    found = []
-    for link in parsed.links:
-        if link.url:
-            found.append(FoundUrl(link.url, file, link.url_line))
-        if link.archived:
-            found.append(FoundUrl(link.archived, file, link.archived_line))
-    return found
-
-
-def is_link_data(path: Path, text: str) -> bool:
-    return path.suffix in (".yml", ".yaml") and re.search(r"^links:", text, re.M) is not None
-
-
-def urls_in_file(path: Path, text: str | None = None) -> list[FoundUrl]:
-    """External URLs in one source file; ``text`` overrides the file's content (e.g. from git)."""
-    path = Path(path)
-    shown = display_path(path)
-    if text is None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            raise ContentError(shown, None, f"not valid UTF-8 ({exc.reason})") from None
-    if is_link_data(path, text):
-        return urls_in_link_data(text, shown)
-    return urls_in_text(text, shown)
-
-
-SOURCE_SUFFIXES = (".md", ".yml", ".yaml")
-
-
-def source_files(paths) -> list[Path]:
-    """Files to scan: the given files, and the Markdown/YAML files under given directories."""
-    files = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix in SOURCE_SUFFIXES and p.is_file())
-        elif path.exists():
-            files.append(path)
-        else:
-            raise ContentError(display_path(path), None, "no such file or directory")
-    return files
-
-
-def extract_urls(paths=(DOCS_DIR,)) -> list[FoundUrl]:
-    """Every external URL in the given files/directories (default: all of docs/), with file and line."""
-    found = []
-    for path in source_files(paths):
-        found += urls_in_file(path)
-    return found

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafiles import DATA_DIR, LineDict, load_cached, require_text, require_translations
-from .directives import DirectiveError, register
+from .directives import DirectiveError
 from .errors import ContentError
 
 TERMINOLOGY_FILE = DATA_DIR / "terminology.yml"
@@ -139,7 +139,6 @@ def render(lang: str, path: Path = TERMINOLOGY_FILE) -> str:
     return "\n".join(lines) + "\n"
 
 
-@register("terminology")
 def render_terminology(arg: str | None, lang: str) -> str:
     if arg:
         raise DirectiveError("terminology() takes no argument", "write {{ terminology() }}")

@@ -1,7 +1,7 @@
 """Reading the site's Markdown pages the way the content tests need them (no build).
 
-Shared by the tests in tests/docs/; imported as ``page_content`` (tests/docs is on sys.path
-through pytest's rootdir-relative import of test modules).
+Shared by the tests in tests/docs/; imported as ``page_content`` (tests/docs is on the
+import path through pyproject.toml's ``pythonpath``).
 """
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_build.datafiles import DOCS_DIR, LANGUAGES
+from site_build.facts import FENCE
 from site_build.pages import FRONT_MATTER, page_files
 
-FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+\S")
 CHECKLIST = re.compile(r"\{\{\s*(checklist|checklist_progress)\(\s*\"([^\"]*)\"\s*\)\s*\}\}")
 LINK_DIRECTIVE = re.compile(r"\{\{\s*(?:url|link)\(\s*\"([^\"]*)\"\s*\)\s*\}\}")

@@ -14,6 +14,7 @@ import socket
 import struct
 import subprocess
 import sys
+import textwrap
 import threading
 import time
 from pathlib import Path
@@ -21,9 +22,13 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-import check_links
-from check_links import Options, check_urls
-from site_build.links import FoundUrl
+from site_build import links
+from site_checks.link_check import cache as link_cache
+from site_checks.link_check import cli as link_cli
+from site_checks.link_check import sources
+from site_checks.link_check.model import Options, UsageError
+from site_checks.link_check.run import check_urls
+from site_checks.link_check.sources import FoundUrl
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = REPO_ROOT / "scripts" / "check_links.py"
@@ -395,7 +400,7 @@ def test_scanning_finds_urls_on_lines_without_a_colon():
             "Mail <info@example.nl> of bel.\n"
             '<a href="https&#58;//entity.example/">x</a>\n'
             "Een gewone zin zonder link.\n")
-    found = check_links.guide_links.urls_in_text(text, "docs/p.nl.md")
+    found = sources.urls_in_text(text, "docs/p.nl.md")
     assert [(f.url, f.line) for f in found] == [
         ("WWW.Example.nl", 1), ("mailto:info@example.nl", 2), ("https://entity.example/", 3)]
 
@@ -442,34 +447,34 @@ def test_whole_run_time_bound(server):
 def test_cache_reuses_successes_only(server, tmp_path):
     cache_file = tmp_path / "cache.json"
     urls = [server.url("/ok"), server.url("/gone404")]
-    cache = check_links.load_cache(cache_file, 3600)
+    cache = link_cache.load_cache(cache_file, 3600)
     results = check_urls(found(*urls), Options(**FAST), cache)
-    check_links.save_cache(cache_file, cache, results)
+    link_cache.save_cache(cache_file, cache, results)
     server.reset()
-    cache = check_links.load_cache(cache_file, 3600)
+    cache = link_cache.load_cache(cache_file, 3600)
     started = time.monotonic()
     results = {r.url: r for r in check_urls(found(*urls), Options(**FAST), cache)}
     assert time.monotonic() - started < 1
     assert results[server.url("/ok")].cached and results[server.url("/ok")].verdict == "ok"
     assert not results[server.url("/gone404")].cached  # failures are checked again
     assert [p for _, p, _ in server.log] == ["/gone404", "/gone404"]
-    assert check_links.load_cache(cache_file, max_age=-1) == {}  # entries expire
+    assert link_cache.load_cache(cache_file, max_age=-1) == {}  # entries expire
 
 
 def test_cache_file_is_rewritten_only_when_a_result_changes_it(server, tmp_path):
     cache_file = tmp_path / "cache.json"
-    cache = check_links.load_cache(cache_file, 3600)
-    check_links.save_cache(cache_file, cache, check_urls(found(server.url("/ok")), Options(**FAST), cache))
+    cache = link_cache.load_cache(cache_file, 3600)
+    link_cache.save_cache(cache_file, cache, check_urls(found(server.url("/ok")), Options(**FAST), cache))
     written = cache_file.stat().st_mtime_ns
     time.sleep(0.02)
-    cache = check_links.load_cache(cache_file, 3600)
-    check_links.save_cache(cache_file, cache, check_urls(found(server.url("/ok")), Options(**FAST), cache))
+    cache = link_cache.load_cache(cache_file, 3600)
+    link_cache.save_cache(cache_file, cache, check_urls(found(server.url("/ok")), Options(**FAST), cache))
     assert cache_file.stat().st_mtime_ns == written  # all from the cache: left as it was
-    cache = check_links.load_cache(cache_file, 3600)
+    cache = link_cache.load_cache(cache_file, 3600)
     urls = found(server.url("/ok"), server.url("/temporary"))
-    check_links.save_cache(cache_file, cache, check_urls(urls, Options(**FAST), cache))
+    link_cache.save_cache(cache_file, cache, check_urls(urls, Options(**FAST), cache))
     assert cache_file.stat().st_mtime_ns != written
-    assert set(check_links.load_cache(cache_file, 3600)) == {server.url("/ok"), server.url("/temporary")}
+    assert set(link_cache.load_cache(cache_file, 3600)) == {server.url("/ok"), server.url("/temporary")}
 
 
 # --- The command line --------------------------------------------------------------------
@@ -578,9 +583,37 @@ def test_since_checks_only_links_added_or_changed(tmp_path, server, monkeypatch)
     subprocess.run([*git, "commit", "-qm", "base"], check=True)
     page.write_text(f"[old]({server.url('/gone404')})\n[new]({server.url('/ok')})\n")
     other.write_text(f"[moved here]({server.url('/gone410')})\n")  # moved from p.md: not new
-    monkeypatch.setattr(check_links, "REPO_ROOT", repo)
-    found_now = check_links.guide_links.urls_in_file(page) + check_links.guide_links.urls_in_file(other)
-    new = check_links.only_new(found_now, [page, other], "HEAD", include_fragments=False, roots=[repo / "docs"])
+    monkeypatch.setattr(link_cli, "REPO_ROOT", repo)
+    found_now = sources.urls_in_file(page) + sources.urls_in_file(other)
+    new = link_cli.only_new(found_now, [page, other], "HEAD", include_fragments=False, roots=[repo / "docs"])
     assert [f.url for f in new] == [server.url("/ok")]
-    with pytest.raises(check_links.UsageError, match="not a commit"):
-        check_links.only_new(found_now, [page], "no-such-ref", include_fragments=False)
+    with pytest.raises(UsageError, match="not a commit"):
+        link_cli.only_new(found_now, [page], "no-such-ref", include_fragments=False)
+
+
+def test_extract_urls_finds_link_data_and_inline_links_with_lines(tmp_path):
+    page = tmp_path / "page.nl.md"
+    page.write_text(textwrap.dedent("""\
+        # Titel
+
+        Zie [de site](https://inline.example/a#deel) en <https://auto.example/>.
+        [www.kis.nl]({{ url("kis") }}) is geen URL in de tekst.
+        [kapot](https://exa mple.nl/) en [met titel](https://titel.example/ "Titel").
+
+        ```
+        https://in-code.example/
+        ```
+        """), encoding="utf-8")
+    found = sources.extract_urls([page, REPO_ROOT / "docs" / "data" / "links.yml"])
+    by_url = {f.url: f for f in found}
+    assert (by_url["https://inline.example/a#deel"].line, by_url["https://auto.example/"].line) == (3, 3)
+    assert "https://in-code.example/" not in by_url and "www.kis.nl" not in by_url
+    assert by_url["https://exa mple.nl/"].line == 5  # reported as malformed, not cut at the space
+    assert "https://titel.example/" in by_url
+    data = links.load()
+    entry = next(link for link in data.links if link.url)
+    where = by_url[entry.url]
+    assert where.file == "docs/data/links.yml"
+    line = (REPO_ROOT / "docs/data/links.yml").read_text().splitlines()[where.line - 1]
+    assert line.strip() == f"url: {entry.url}"
+    assert len([f for f in found if f.file == "docs/data/links.yml"]) == sum(1 for l in data.links if l.url)

@@ -92,7 +92,6 @@ def test_malformed_config_fails_with_a_message(project_copy):
 
 
 def test_new_page_creates_both_languages(tmp_path, monkeypatch):
-    sys.path.insert(0, str(REPO_ROOT / "scripts"))
     import docs
 
     monkeypatch.setattr(docs, "REPO_ROOT", tmp_path)

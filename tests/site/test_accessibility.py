@@ -1,8 +1,10 @@
 """Accessibility gates on every built page, both languages, in headless Chromium.
 
-axe-core (WCAG 2.0/2.1 A and AA) as loaded, with a checklist in use and with the
-search dialog open; the keyboard: skip link, Tab order, visible focus, search,
-language switch and checklists without a mouse; the accessibility statement and
+axe-core (WCAG 2.0/2.1 A and AA) on every page as loaded and with a checklist in use;
+with the search dialog open and with the phone menu open once per language (that UI is the
+same on every page); the keyboard: skip link, Tab order and visible focus on every page, the
+checklists on every phase page, search and the language menu once per language (and the menu's
+links on every page, in the HTML); the accessibility statement and
 the footer link to it. The checks are scripts/site_checks/audits.py, the same code
 scripts/audit.py runs.
 """
@@ -13,6 +15,7 @@ from html import unescape
 from urllib.parse import urljoin
 
 import pytest
+from site_build.facts import LANGUAGES
 from site_checks import audits
 
 PAGES = audits.source_pages()
@@ -36,16 +39,29 @@ def test_every_built_page_is_audited(built_site):
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=label)
-def test_no_axe_violations_as_loaded_with_checklist_in_use_and_search_open(page, site_url, site_page):
+def test_no_axe_violations_as_loaded_and_with_checklist_in_use(page, site_url, site_page):
     load(page, site_url, site_page)
     found = {"as loaded": audits.describe_violations(audits.axe_violations(page))}
     if audits.use_checklist(page):
         found["with a checklist in use"] = audits.describe_violations(audits.axe_violations(page))
-    audits.open_search(page, audits.SEARCH_QUERIES[site_page.lang], timeout=5_000)
-    assert page.locator(".md-search__input").evaluate("el => el === document.activeElement")
-    found["with the search dialog open"] = audits.describe_violations(audits.axe_violations(page))
     report = [f"{state}: {line}" for state, lines in found.items() for line in lines]
     assert report == [], "axe-core (WCAG 2.0/2.1 A, AA) violations:\n" + "\n".join(report)
+    assert page.errors == []
+
+
+# The search dialog and the phone menu are the same on every page of a language (the header and
+# the navigation are rendered by one template): each is checked once per language, on a phase
+# page, whose navigation is the deepest.
+UI_PAGES = [p for p in PAGES if p.name == audits.PHASE_PAGES[1]]
+
+
+@pytest.mark.parametrize("site_page", UI_PAGES, ids=label)
+def test_no_axe_violations_with_the_search_dialog_open(page, site_url, site_page):
+    load(page, site_url, site_page)
+    assert audits.open_search(page, audits.SEARCH_QUERIES[site_page.lang], timeout=5_000), "no search results"
+    assert page.locator(".md-search__input").evaluate("el => el === document.activeElement")
+    report = audits.describe_violations(audits.axe_violations(page))
+    assert report == [], "axe-core violations with the search dialog open:\n" + "\n".join(report)
     assert page.errors == []
 
 
@@ -93,11 +109,27 @@ def test_search_works_with_the_keyboard(page, site_url, lang):
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.parametrize("site_page", CONTENT_PAGES, ids=label)
+# The language menu is the header's, the same on every page: reaching and using it with the keyboard
+# is checked once per language; that it links every page to the same page in the other language is
+# checked on every page, in the built HTML.
+@pytest.mark.parametrize("site_page", UI_PAGES, ids=label)
 def test_language_switch_works_with_the_keyboard(page, site_url, site_page):
     load(page, site_url, site_page)
     problems = audits.keyboard_language_switch_problems(page, site_url, site_page)
     assert problems == [], "\n".join(problems)
+
+
+LANGUAGE_MENU_LINK = re.compile(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">')
+
+
+@pytest.mark.parametrize("site_page", CONTENT_PAGES, ids=label)
+def test_language_menu_links_each_page_to_itself_in_every_language(built_site, site_page):
+    html = (built_site / site_page.file).read_text(encoding="utf-8")
+    menu = {lang: href for href, lang in LANGUAGE_MENU_LINK.findall(html)}
+    assert set(menu) == set(LANGUAGES), f"{site_page.label}: language menu has {sorted(menu)}"
+    for lang, href in menu.items():
+        assert urljoin("http://site/" + site_page.path, href) == "http://site/" + audits.counterpart(site_page, lang), \
+            f"{site_page.label}: the {lang} link goes to {href}"
 
 
 # --- phone width (also what a desktop browser zoomed to 400 % shows) ---------------------------------
@@ -114,13 +146,12 @@ def phone(browser):
     context.close()
 
 
-def test_no_axe_violations_at_phone_width_with_the_menu_open(phone, site_url):
-    report = []
-    for site_page in PAGES:
-        load(phone, site_url, site_page)
-        phone.locator(".md-header label.md-header__button[for='__drawer']").click()
-        assert phone.evaluate("() => document.getElementById('__drawer').checked")
-        report += [f"{site_page.label}: {line}" for line in audits.describe_violations(audits.axe_violations(phone))]
+@pytest.mark.parametrize("site_page", UI_PAGES, ids=label)
+def test_no_axe_violations_at_phone_width_with_the_menu_open(phone, site_url, site_page):
+    load(phone, site_url, site_page)
+    phone.locator(".md-header label.md-header__button[for='__drawer']").click()
+    assert phone.evaluate("() => document.getElementById('__drawer').checked")
+    report = audits.describe_violations(audits.axe_violations(phone))
     assert report == [], "axe-core violations at phone width, menu open:\n" + "\n".join(report)
     assert phone.errors == []
 

@@ -1,14 +1,9 @@
 """Each language gets its own search index, 404 page and search base (overrides/hooks/language_outputs.py)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from urllib.parse import parse_qs, urljoin, urlsplit
-
-import pytest
-from helpers import REPO_ROOT
-from mkdocs.exceptions import PluginError
 
 CONFIG_SCRIPT = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
@@ -82,19 +77,6 @@ def test_every_page_searches_with_the_stemming_worker_in_front_of_materials(buil
         assert material.startswith("/assets/javascripts/workers/search.") and (built_site / material[1:]).is_file(), \
             (path, material)
     assert (built_site / "assets" / "search" / "search-worker.js").is_file()
-
-
-def load_hook():
-    spec = importlib.util.spec_from_file_location("language_outputs", REPO_ROOT / "overrides/hooks/language_outputs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_a_material_upgrade_that_moves_its_worker_stops_the_build_with_what_to_update():
-    page = '<script id="__config" type="application/json">{"base": ".", "search": "assets/js/search-worker.js"}</script>'
-    with pytest.raises(PluginError, match=r"no longer at .*Update MATERIAL_WORKER in overrides/hooks/language_outputs.py"):
-        load_hook()._configure_search(page, "nl")
 
 
 def test_footnote_back_links_are_named_in_the_page_language(built_site):

@@ -1,10 +1,12 @@
-"""site_build.links: the link data (docs/data/links.yml), its validation, directives and URL finding."""
+"""site_build.links: the link data (docs/data/links.yml), its validation and directives.
+
+Finding the URLs to check is the link checker's (tests/scripts/test_check_links.py)."""
 from __future__ import annotations
 
 import json
 import re
-import textwrap
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -13,19 +15,25 @@ from site_build.directives import DirectiveError, expand
 from site_build.errors import ContentError
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-SOURCE = Path("/work/shared/source/handreiking-hervestigers-2020.md")
+# The guide's own text (tests/fixtures/source/README.md says where it comes from).
+SOURCE = REPO_ROOT / "tests" / "fixtures" / "source" / "handreiking-hervestigers-2020.md"
+# Where pages and checklists refer to a link entry: {{ url("id") }} and {{ link("id") }}.
+LINK_REFERENCE = re.compile(r"""\{\{\s*(?:url|link)\(\s*"([^"]*)"\s*\)\s*\}\}""")
+GUIDE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 
-# Fixed ids: the pages and checklists already use them.
-BRIEF_IDS = """
-vluchtelingenwerk-uitgenodigde-vluchtelingen coa-huisvesting-vergunninghouders pharos-gun-ons-de-tijd
-iom-hervestiging unhcr-hervestiging-faq resettlement-eu vng-huisvesting-statushouders
-cbs-statline-hervestigde-vluchtelingen cbs-uitgenodigde-vluchtelingen-2017 europarl-eu-resettlement-framework
-kis-organisaties-ondersteuning-vluchtelingen nji-informele-opvoedsteun coa-handboek-hervestiging
-coa-hervestiging-vluchtelingen coa-voor-gemeenten unhcr-hervestiging eu-verhaal-syrie
-vluchtelingenwerk-verhaal-biniam vluchtelingenwerk-verhaal-gabriel-ftoen vluchtelingenwerk-column-armen-melkonian
-coa-communicatie-overzicht-tvs regioplan-opvang-uitgenodigde-vluchtelingen-2012
-emn-hervestiging-humanitaire-toelating-2016 coa-meedoen-2015 wodc-directe-huisvesting kis verwey-jonker
-""".split()
+
+def guide_url(url: str) -> str:
+    """A URL as the guide's text gives it, with the extraction's escapes undone."""
+    return url.replace("\\\\_", "_").replace("\\_", "_").rstrip(".")
+
+
+def link_chapter_sections() -> dict[str, str]:
+    """The sections of the guide's chapter 'Handige links en verder lezen' and its colofon: {heading: text}."""
+    text = SOURCE.read_text(encoding="utf-8")
+    chapter = text[text.index("# Handige links en verder lezen"):]
+    parts = re.split(r"^## (.+)$", chapter, flags=re.M)
+    return {heading.strip(): body for heading, body in zip(parts[1::2], parts[2::2])}
+
 
 VALID_ENTRY = """\
   - id: {id}
@@ -53,35 +61,46 @@ def entry(**fields) -> str:
 
 # --- The real data ------------------------------------------------------------------
 
-def test_every_fixed_id_exists_and_nothing_else_is_missing():
-    data = links.load()
-    assert sorted(data.by_id) == sorted(BRIEF_IDS)
+def test_every_id_the_pages_and_checklists_use_exists():
+    used = {}
+    checklists = sorted((REPO_ROOT / "docs" / "data" / "checklists").glob("*.yml"))
+    for path in [*sorted((REPO_ROOT / "docs").glob("*.md")), *checklists]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for link_id in LINK_REFERENCE.findall(line):
+                used.setdefault(link_id, f"{path.relative_to(REPO_ROOT)}:{number}")
+    assert used, "no page refers to the link data"
+    missing = {link_id: where for link_id, where in used.items() if link_id not in links.load().by_id}
+    assert missing == {}
 
 
 def test_every_url_of_the_guides_link_chapter_is_carried_over():
     """Each URL of 'Handige links en verder lezen' and the colofon, extraction faults fixed."""
-    text = SOURCE.read_text(encoding="utf-8") if SOURCE.exists() else pytest.skip("source text not available")
-    chapter = text[text.index("# Handige links en verder lezen"):]
-    urls = set()
-    for url in re.findall(r"https?://[^\s<>()\[\]]+", chapter):
-        url = url.replace("\\\\_", "_").replace("\\_", "_").rstrip(".")
-        urls.add(url)
+    urls = {guide_url(url) for body in link_chapter_sections().values() for url in GUIDE_URL.findall(body)}
+    assert urls
     data_urls = {link.url for link in links.load().links if link.url}
     assert urls <= data_urls, sorted(urls - data_urls)
 
 
 def test_guide_categories_as_in_the_guide():
+    """The categories are the guide's sections, in its order; each entry sits in the section the guide lists it in."""
     data = links.load()
-    category = {link.id: link.category for link in data.links}
-    assert [c.id for c in data.categories] == [
-        "extra-informatie", "beleidsdocumenten", "voorlichtingsmateriaal", "communicatie-coa-gemeenten",
-        "eerdere-onderzoeken", "uitgever"]
-    assert category["nji-informele-opvoedsteun"] == "extra-informatie"
-    assert category["coa-handboek-hervestiging"] == "beleidsdocumenten"
-    assert category["eu-verhaal-syrie"] == "voorlichtingsmateriaal"
-    assert category["coa-communicatie-overzicht-tvs"] == "communicatie-coa-gemeenten"
-    assert category["pharos-gun-ons-de-tijd"] == "eerdere-onderzoeken"
-    assert category["kis"] == category["verwey-jonker"] == "uitgever"
+    sections = {heading: body for heading, body in link_chapter_sections().items() if heading != "Colofon"}
+    titles = [c.title["nl"].upper() for c in data.categories]
+    assert titles[:len(sections)] == list(sections), "categories are not the guide's sections in its order"
+    by_url = {link.url: link for link in data.links if link.url}
+    for category, body in zip(data.categories, sections.values()):
+        for url in map(guide_url, GUIDE_URL.findall(body)):
+            assert by_url[url].category == category.id, (url, by_url[url].category, category.id)
+        # The guide lists sources that are not online without a URL: as many as the category holds.
+        without_url = [line for line in re.findall(r"^- (.+)$", body, re.M)
+                       if not GUIDE_URL.search(line) and not line.rstrip().endswith(":")]
+        offline = [link.id for link in data.links if link.category == category.id and not link.online]
+        assert len(offline) == len(without_url), (category.id, offline, without_url)
+    # The publishers named in the colofon form the category after the guide's sections.
+    publishers = data.categories[len(sections)].id
+    for url in map(guide_url, GUIDE_URL.findall(link_chapter_sections()["Colofon"])):
+        if url in by_url and by_url[url].category not in [c.id for c in data.categories[:len(sections)]]:
+            assert by_url[url].category == publishers, url
 
 
 def test_extraction_faults_are_fixed_and_not_online_sources_are_marked():
@@ -89,11 +108,10 @@ def test_extraction_faults_are_fixed_and_not_online_sources_are_marked():
     values = [v for link in data.links for f in link.__dict__.values()
               for v in (f.values() if isinstance(f, dict) else [f]) if isinstance(v, str)]
     assert not [v for v in values if "VluchtingenWerk" in v or "\\" in v or "](" in v]
-    offline = {link.id for link in data.links if not link.online}
-    assert offline == {"coa-handboek-hervestiging", "coa-communicatie-overzicht-tvs"}
+    assert any(not link.online for link in data.links)
     assert all(link.url is None for link in data.links if not link.online)
-    pdfs = {link.id for link in data.links if link.type == "pdf"}
-    assert {"pharos-gun-ons-de-tijd", "nji-informele-opvoedsteun", "coa-meedoen-2015"} <= pdfs
+    pdf_urls = [link for link in data.links if link.url and urlsplit(link.url).path.lower().endswith(".pdf")]
+    assert pdf_urls and all(link.type == "pdf" for link in pdf_urls), [l.id for l in pdf_urls if l.type != "pdf"]
 
 
 # --- Validation: file, line and field named -----------------------------------------
@@ -233,33 +251,6 @@ def test_a_corrupt_report_fails_clearly(monkeypatch, tmp_path):
 
 
 # --- Finding URLs ----------------------------------------------------------------------
-
-def test_extract_urls_finds_link_data_and_inline_links_with_lines(tmp_path):
-    page = tmp_path / "page.nl.md"
-    page.write_text(textwrap.dedent("""\
-        # Titel
-
-        Zie [de site](https://inline.example/a#deel) en <https://auto.example/>.
-        [www.kis.nl]({{ url("kis") }}) is geen URL in de tekst.
-        [kapot](https://exa mple.nl/) en [met titel](https://titel.example/ "Titel").
-
-        ```
-        https://in-code.example/
-        ```
-        """), encoding="utf-8")
-    found = links.extract_urls([page, REPO_ROOT / "docs" / "data" / "links.yml"])
-    by_url = {f.url: f for f in found}
-    assert (by_url["https://inline.example/a#deel"].line, by_url["https://auto.example/"].line) == (3, 3)
-    assert "https://in-code.example/" not in by_url and "www.kis.nl" not in by_url
-    assert by_url["https://exa mple.nl/"].line == 5  # reported as malformed, not cut at the space
-    assert "https://titel.example/" in by_url
-    data = links.load()
-    pharos = by_url[data.by_id["pharos-gun-ons-de-tijd"].url]
-    assert pharos.file == "docs/data/links.yml"
-    line = (REPO_ROOT / "docs/data/links.yml").read_text().splitlines()[pharos.line - 1]
-    assert line.strip() == f"url: {data.by_id['pharos-gun-ons-de-tijd'].url}"
-    assert len([f for f in found if f.file == "docs/data/links.yml"]) == sum(1 for l in data.links if l.url)
-
 
 def test_a_duplicate_id_stops_the_real_build_naming_file_and_line(project_copy):
     from helpers import mkdocs_build

@@ -9,7 +9,7 @@ import os
 
 import markdown
 import pytest
-from site_build import checklists, glossary, links, terminology  # noqa: F401  (each registers its directives)
+from site_build import glossary
 from site_build.directives import expand
 from site_build.pages import FRONT_MATTER
 from helpers import REPO_ROOT

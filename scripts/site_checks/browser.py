@@ -1,0 +1,126 @@
+"""Browser helpers: Chromium, axe-core, waiting for the page, the search dialog, using a checklist.
+
+Playwright and axe-core are imported only where needed, so the static audits run without a browser.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# A word that appears on most pages, so the search dialog shows results.
+SEARCH_QUERIES = {"nl": "gemeente", "en": "municipality"}
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (Playwright cannot download browsers here), or CHROMIUM_PATH."""
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@functools.cache
+def _axe_script() -> str:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().axe_script
+
+
+# Runs axe when the document already has it; null when axe still has to be injected.
+_AXE_RUN = """([context, options]) => window.axe
+    ? (context ? axe.run(context, options) : axe.run(options)).then((results) => results.violations)
+    : null"""
+
+
+def axe_violations(page, selector: str | None = None) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the loaded page (or inside ``selector``).
+
+    axe-core (about 500 KB) is injected once per document, not on every run: a page checked
+    in several states costs one injection.
+    """
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    violations = page.evaluate(_AXE_RUN, [selector, options])
+    if violations is None:
+        page.evaluate(_axe_script())
+        violations = page.evaluate(_AXE_RUN, [selector, options])
+    return violations
+
+
+def describe_violations(violations: list[dict], limit: int = 5) -> list[str]:
+    """One readable line per violation and element: rule, impact, element, what is wrong."""
+    lines = []
+    for violation in violations:
+        for node in violation["nodes"][:limit]:
+            summary = " ".join((node.get("failureSummary") or "").split())
+            lines.append(f"{violation['id']} ({violation['impact']}): {' '.join(map(str, node['target']))}"
+                         f" — {summary[:240]}")
+        if len(violation["nodes"]) > limit:
+            lines.append(f"{violation['id']}: … and {len(violation['nodes']) - limit} more elements")
+    return lines
+
+
+def settle(page) -> None:
+    """Wait until Material and the site's scripts have run, and switch off transitions.
+
+    Transitions only delay style changes; without them the focus and contrast checks
+    see the final look at once (the same as with prefers-reduced-motion).
+    """
+    page.wait_for_function("document.documentElement.classList.contains('js')")
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+
+
+def focus_search(page) -> None:
+    """Open the search dialog with the keyboard; the focus is then in the search field."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    page.keyboard.press("s")  # Material's shortcut (also "/" and "f")
+    page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')",
+                           timeout=5_000)
+
+
+def open_search(page, query: str, timeout: float = 10_000) -> list[str]:
+    """Open the search dialog with the keyboard, type ``query``; returns the result links' hrefs ([] if none)."""
+    focus_search(page)
+    page.keyboard.type(query, delay=20)
+    return search_results(page, timeout)
+
+
+def search_results(page, timeout: float) -> list[str]:
+    results = page.locator(".md-search-result__item a")
+    try:
+        results.first.wait_for(timeout=timeout)
+    except Exception:  # Playwright's TimeoutError: no results
+        return []
+    return [a.get_attribute("href") for a in results.all()]
+
+
+CHECKLIST_BOX = "[data-checklist] input[type=checkbox]"
+
+
+def use_checklist(page) -> bool:
+    """Tick the first checklist item and fill in its details with the keyboard; False if no checklist."""
+    box = page.locator(CHECKLIST_BOX)
+    if box.count() == 0:
+        return False
+    box = box.first
+    box.focus()
+    if box.is_checked():  # ticked earlier in this browser profile (ticks are shared by both languages)
+        page.keyboard.press("Space")
+    page.keyboard.press("Space")
+    if not box.is_checked():
+        raise AssertionError("the first checklist item did not tick with the Space key")
+    item = page.locator("[data-checklist] li:has(input[type=checkbox])").first
+    summary = item.locator("summary")
+    if summary.count():
+        summary.first.focus()
+        page.keyboard.press("Enter")
+        fields = item.locator("details input:not([type=checkbox]), details textarea")
+        for index in range(fields.count()):
+            fields.nth(index).focus()
+            page.keyboard.type("Test", delay=5)
+    return True
+
+
+# Runs in the page: numbers the focusable elements, remembers how each looks unfocused,

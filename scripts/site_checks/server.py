@@ -1,0 +1,38 @@
+"""A local static server for a built site, on 127.0.0.1, that answers like a static host."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+class _StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site like a static host: the language's own 404 page for unknown URLs."""
+
+    def log_message(self, format, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code == 404:
+            root = Path(self.directory)
+            first = self.path.lstrip("/").split("/", 1)[0]
+            page = root / first / "404.html" if first else root / "404.html"
+            if not page.is_file():
+                page = root / "404.html"
+            if page.is_file():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+        super().send_error(code, message, explain)
+
+
+def serve(site_dir: Path):
+    """Serve ``site_dir`` on 127.0.0.1 (a free port). Returns (server, base_url); call server.shutdown()."""
+    handler = functools.partial(_StaticHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
