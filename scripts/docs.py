@@ -62,7 +62,7 @@ def run(cmd: list[str], **kwargs) -> int:
 def content_errors() -> list:
     """All content problems found without building: pages, front matter, data files."""
     sys.path.insert(0, str(REPO_ROOT / "scripts"))
-    from site_build import checklists, glossary, links, pages  # noqa: F401
+    from site_build import checklists, glossary, links, pages, planner  # noqa: F401
     from site_build.errors import ContentError
 
     errors = list(pages.parity_errors())
@@ -72,7 +72,8 @@ def content_errors() -> list:
                 pages.read_front_matter(path)
             except ContentError as exc:
                 errors.append(exc)
-    for loader in (checklists.load_all, getattr(glossary, "load", None), getattr(links, "load", None)):
+    for loader in (checklists.load_all, getattr(glossary, "load", None), getattr(links, "load", None),
+                   planner.item_stages):
         if loader is None:
             continue
         try:

@@ -180,3 +180,45 @@ def write_catalog(site_dir: Path, directory: Path | None = None) -> list[Path]:
         target.write_text(data, encoding="utf-8")
         written.append(target)
     return written
+
+
+# An item's optional `timing:` says when it is due: a stage id of docs/data/planner.yml
+# ("aankomst-gemeente") or an offset from arrival at Schiphol ("2d", "6w", "3m", "-1m").
+TIMING_OFFSET = re.compile(r"^-?\d{1,3}[dwm]$")
+
+
+@dataclass(frozen=True)
+class Timing:
+    value: str
+    path: str
+    line: int
+
+    @property
+    def is_offset(self) -> bool:
+        return bool(TIMING_OFFSET.match(self.value))
+
+
+def _parse_timings(data, shown: str) -> dict:
+    found = {}
+    for entry in (data or {}).get("items") or []:
+        if not isinstance(entry, dict) or "timing" not in entry:
+            continue
+        value, line = entry["timing"], entry.line_of("timing")
+        if not isinstance(value, str) or not (TIMING_OFFSET.match(value) or ITEM_ID.match(value)):
+            raise ContentError(
+                shown, line, f"timing {value!r} of item '{entry.get('id')}' is neither a stage id nor an offset",
+                "write a stage id of docs/data/planner.yml (e.g. 'aankomst-gemeente') "
+                "or an offset from arrival at Schiphol: a number and d, w or m, e.g. '2d', '6w', '3m'",
+            )
+        found[entry.get("id")] = Timing(value, shown, line)
+    return found
+
+
+def item_timings(directory: Path | None = None) -> dict[str, Timing]:
+    """The items' optional ``timing`` fields by item id, checked for form (stages: site_build.planner)."""
+    load_all(directory)  # the files themselves must be valid first
+    directory = Path(directory or CHECKLIST_DIR)
+    timings = {}
+    for path in sorted(directory.glob("*.yml")):
+        timings.update(load_cached(path, _parse_timings, "checklists are the files in docs/data/checklists/"))
+    return timings

@@ -1,0 +1,28 @@
+/* The home page's "this week" count of the arrival planner (README.md in this folder). */
+(() => {
+  "use strict";
+  const D = window.plannerDates;
+  const TEXT = { nl: ["Deze week: % te doen", ", waarvan % te laat"], en: ["This week: % to do", ", % of them overdue"] };
+  function init() {
+    const span = document.querySelector("[data-planner-due]"), api = window.hervestigersChecklists;
+    if (!span || !api || !D) return;
+    const T = TEXT[document.documentElement.lang.startsWith("en") ? "en" : "nl"];
+    const render = () => {
+      const h = api.household(), start = h.plan && D.parse(h.plan.arrival), today = D.today(), end = D.add(today, "6d");
+      let due = 0, late = 0;
+      for (const pair of start ? span.dataset.items.split(" ").filter(Boolean) : []) {
+        const [id, offset] = pair.split(":"), date = D.add(start, offset), e = h.items[id] || {};
+        if ((e.status || "todo") !== "todo" || date > end) continue;
+        due++;
+        if (date < today) late++;
+      }
+      span.hidden = !start;
+      span.querySelector("a").textContent = T[0].replace("%", due) + (late ? T[1].replace("%", late) : "");
+    };
+    api.subscribe(render);
+    render();
+  }
+  if (window.document$) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
