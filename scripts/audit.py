@@ -213,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         shared = [f"{file}: {problem}" for file, problems in references.items() if file not in page_files
                   for problem in problems]
 
-        weights = [audits.own_assets_weight(site_dir, REPO_ROOT), *audits.search_index_weights(site_dir)]
+        weights = [audits.own_assets_weight(site_dir, REPO_ROOT), audits.planner_weight(site_dir),
+                   *audits.search_index_weights(site_dir)]
         columns = COLUMNS
         if args.no_browser:
             columns = [c for c in COLUMNS if c[0] not in BROWSER_COLUMNS]

@@ -4,15 +4,15 @@
   const D = window.plannerDates;
   const TEXT = { nl: ["Deze week: % te doen", ", waarvan % te laat"], en: ["This week: % to do", ", % of them overdue"] };
   function init() {
-    const span = document.querySelector("[data-planner-due]"), api = window.hervestigersChecklists;
+    const span = document.querySelector("[data-planner-due]"), api = window.hervestigersStore;
     if (!span || !api || !D) return;
     const T = TEXT[document.documentElement.lang.startsWith("en") ? "en" : "nl"];
     const render = () => {
-      const h = api.household(), start = h.plan && D.parse(h.plan.arrival), today = D.today(), end = D.add(today, "6d");
+      const plan = api.plan(), start = plan && plan.arrival && D.parse(plan.arrival), today = D.today(), end = D.add(today, "6d");
       let due = 0, late = 0;
       for (const pair of start ? span.dataset.items.split(" ").filter(Boolean) : []) {
-        const [id, offset] = pair.split(":"), date = D.add(start, offset), e = h.items[id] || {};
-        if ((e.status || "todo") !== "todo" || date > end) continue;
+        const [id, offset] = pair.split(":"), date = D.add(start, offset);
+        if (api.status(id) !== "todo" || date > end) continue;
         due++;
         if (date < today) late++;
       }

@@ -12,7 +12,8 @@
       week: "Deze week", weekSpan: "% tot en met %", overdue: "Te laat", soon: "Binnen 7 dagen", stages: "Stappen deze week",
       nothing: "Deze week staat er niets open.", noDate: "Vul een aankomstdatum in om te zien wat deze week moet.",
       status: "Status", todo: "Te doen", done: "Gedaan", na: "Niet van toepassing", who: "Wie", due: "uiterlijk %",
-      ics: "Agendabestand downloaden (.ics)", print: "Planning afdrukken", calendar: "Aankomstplanner", source: "Bron"
+      ics: "Agendabestand downloaden (.ics)", print: "Planning afdrukken", calendar: "Aankomstplanner", source: "Bron",
+      first: "Huishouden 1"
     },
     en: {
       arrival: "Expected date of arrival at Schiphol", save: "Save date", clear: "Clear date",
@@ -23,7 +24,8 @@
       week: "This week", weekSpan: "% to %", overdue: "Overdue", soon: "In the next 7 days", stages: "Steps this week",
       nothing: "Nothing is open this week.", noDate: "Enter an arrival date to see what is due this week.",
       status: "Status", todo: "To do", done: "Done", na: "Not applicable", who: "Who", due: "by %",
-      ics: "Download calendar file (.ics)", print: "Print the plan", calendar: "Arrival planner", source: "Source"
+      ics: "Download calendar file (.ics)", print: "Print the plan", calendar: "Arrival planner", source: "Source",
+      first: "Household 1"
     }
   };
   const STATUSES = ["todo", "done", "na"];
@@ -43,9 +45,9 @@
   }
   const button = (text, onclick) => el("button", { type: "button", class: "md-button", text, onclick });
 
-  const arrival = () => { const p = store.household().plan; return p && D.parse(p.arrival); };
-  const status = (id) => (store.household().items[id] || {}).status || "todo";
-  const who = (id) => (store.household().items[id] || {}).who || "";
+  const arrival = () => store.arrival() && D.parse(store.arrival());
+  const status = (id) => store.status(id);
+  const who = (id) => store.who(id);
 
   // A stage's first and last day for an arrival date (either may be missing: open-ended).
   function span(node, start) {
@@ -173,7 +175,7 @@
       "END:VEVENT"];
   }
   function calendar() {
-    const start = arrival(), key = store.id(), lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hervestigers//arrival planner//" + lang.toUpperCase(),
+    const start = arrival(), key = store.key(), lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hervestigers//arrival planner//" + lang.toUpperCase(),
       "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + esc(T.calendar + ": " + store.name())];
     for (const s of $$(".planner__stage")) {
       const [a, b] = span(s, start), src = T.source + ": " + s.querySelector(".planner__source a").textContent;
@@ -202,25 +204,32 @@
   function init() {
     root = document.querySelector("[data-planner]");
     if (!root || root.classList.contains("planner--js")) return;
-    store = checklistStore();
-    if (!store) return; // no checklist storage: the page stays the plain list of stages
     lang = document.documentElement.lang.startsWith("en") ? "en" : "nl";
     T = TEXT[lang];
+    store = checklistStore();
+    if (!store) return; // no checklist storage: the page stays the plain list of stages
     enhance();
     store.onChange(render);
     render();
   }
 
-  // The only bridge to the checklists' storage (overrides/assets/checklist/): the active
-  // household's name, id, items and plan, written back through the checklists' own API.
+  // The only bridge to the checklists' storage (overrides/assets/checklist/store.js): the active
+  // household's items and plan, read and written through its API, so ticks here are the ticks there.
   function checklistStore() {
-    const api = window.hervestigersChecklists;
+    const api = window.hervestigersStore;
     if (!api) return null;
+    const plan = () => api.plan() || {};
     return {
-      household: () => api.household(),
-      name: () => api.householdName(),
-      id: () => api.household().id,
-      setArrival: (iso) => api.setPlan(iso ? { arrival: iso } : null),
+      status: (id) => api.status(id),
+      who: (id) => api.entry(id).who || "",
+      name: () => api.household().name || T.first,
+      arrival: () => plan().arrival,
+      // The calendar's UIDs use a key kept in the plan, so they survive export, import and renaming.
+      key: () => plan().key || api.household().id,
+      setArrival: (iso) => {
+        const key = plan().key || Math.random().toString(36).slice(2, 10);
+        api.setPlan(Object.assign({}, plan(), { key }, iso ? { arrival: iso } : { arrival: undefined }));
+      },
       setStatus: (id, value) => api.setStatus(id, value),
       onChange: (fn) => api.subscribe(fn)
     };
