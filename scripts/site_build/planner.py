@@ -238,8 +238,8 @@ def render_planner(_arg, lang: str) -> str:
             lines.append(f'<ul class="planner__items" aria-label="{_attr(T["items"])}" markdown>')
             for item, phase, due in items:
                 text = html.escape(checklists.plain_text(item.text[lang]))
-                lines.append(f'<li class="planner__item" data-item-id="{item.id}" data-due="{due}" markdown="span">'
-                             f'{text} ([{html.escape(phase.title[lang])}]({phase.id}.md#tip-{item.id}))</li>')
+                lines.append(f'<li class="planner__item" id="plan-{item.id}" data-item-id="{item.id}" data-due="{due}" markdown="span">'
+                             f'<span class="planner__tip">{text}</span> ([{html.escape(phase.title[lang])}]({phase.id}.md#tip-{item.id}))</li>')
             lines.append("</ul>")
         lines.append("</li>")
     lines += ["</ol>", "</div>", ""]

@@ -13,7 +13,7 @@
       nothing: "Deze week staat er niets open.", noDate: "Vul een aankomstdatum in om te zien wat deze week moet.",
       status: "Status", todo: "Te doen", done: "Gedaan", na: "Niet van toepassing", who: "Wie", due: "uiterlijk %",
       ics: "Agendabestand downloaden (.ics)", print: "Planning afdrukken", calendar: "Aankomstplanner", source: "Bron",
-      first: "Huishouden 1"
+      first: "Huishouden 1", summary: "Huishouden ‘%’ · aankomst op Schiphol: %"
     },
     en: {
       arrival: "Expected date of arrival at Schiphol", save: "Save date", clear: "Clear date",
@@ -25,11 +25,11 @@
       nothing: "Nothing is open this week.", noDate: "Enter an arrival date to see what is due this week.",
       status: "Status", todo: "To do", done: "Done", na: "Not applicable", who: "Who", due: "by %",
       ics: "Download calendar file (.ics)", print: "Print the plan", calendar: "Arrival planner", source: "Source",
-      first: "Household 1"
+      first: "Household 1", summary: "Household ‘%’ · arrival at Schiphol: %"
     }
   };
   const STATUSES = ["todo", "done", "na"];
-  let lang, T, root, store, form, message, week;
+  let lang, T, root, store, form, message, week, summary;
   const t = (key, ...args) => T[key].replace(/%/g, () => args.shift());
   const $$ = (sel, node = root) => [...node.querySelectorAll(sel)];
 
@@ -60,7 +60,7 @@
     return first ? t("from", f(first)) : t("before", f(last));
   }
   const itemDue = (li, start) => D.add(start, li.dataset.due);
-  const itemText = (li) => li.querySelector(".planner__text").textContent.trim();
+  const itemText = (li) => li.querySelector(".planner__tip").textContent.trim();
   const stageTitle = (node) => node.dataset.title;
 
   function enhance() {
@@ -71,18 +71,19 @@
       el("label", { for: "planner-arrival", text: T.arrival }), " ",
       el("span", { class: "planner__hint", id: "planner-hint", text: "(" + T.hint + ")" }),
       el("span", { class: "planner__row" }, [
-        el("input", { id: "planner-arrival", inputmode: "numeric", autocomplete: "off", maxlength: 10, size: 12,
+        el("input", { id: "planner-arrival", autocomplete: "off", maxlength: 40, size: 12,
           "aria-describedby": "planner-hint planner-message" }),
         el("button", { class: "md-button md-button--primary", text: T.save }),
         button(T.clear, () => { store.setArrival(null); say(T.cleared); })
       ]),
       message
     ]);
+    summary = el("p", { class: "planner__summary" });
     week = el("section", { class: "planner__week", "aria-labelledby": "planner-week" });
     const actions = el("p", { class: "planner__actions" }, [
       button(T.ics, downloadIcs), " ", button(T.print, () => window.print())
     ]);
-    (document.querySelector(".planner-tools") || root).append(form, week, actions);
+    (document.querySelector(".planner-tools") || root).append(summary, form, week, actions);
     for (const li of $$(".planner__item")) {
       const id = li.dataset.itemId, text = el("span", { class: "planner__text", id: "planner-text-" + id }, [...li.childNodes]);
       li.append(text, el("span", { class: "planner__controls" }, [
@@ -115,6 +116,7 @@
   function render() {
     const start = arrival(), input = form.querySelector("input");
     form.querySelector(".planner__household").textContent = t("household", store.name());
+    summary.textContent = start ? t("summary", store.name(), D.format(start, lang)) : "";
     if (input !== document.activeElement || !input.value) input.value = start ? D.iso(start).split("-").reverse().join("-") : "";
     for (const stage of $$(".planner__stage")) stage.querySelector(".planner__date").textContent = start ? when(span(stage, start)) : "";
     for (const li of $$(".planner__item")) {
@@ -134,7 +136,8 @@
     return {
       overdue: open.filter((li) => itemDue(li, start) < today),
       soon: open.filter((li) => { const d = itemDue(li, start); return d >= today && d <= end; }),
-      stages: $$(".planner__stage").filter((s) => { const [a, b] = span(s, start); return (!a || a <= end) && (!b || b >= today) && (a || b >= today); }),
+      // Stages that start, happen or end in these seven days.
+      stages: $$(".planner__stage").filter((s) => span(s, start).some((d) => d && d >= today && d <= end)),
       end
     };
   }
@@ -146,11 +149,11 @@
     ]);
     const head = el("h2", { id: "planner-week", text: T.week });
     if (!start) return week.replaceChildren(head, el("p", { text: T.noDate }));
-    const w = thisWeek(start, today), due = (li) => itemText(li) + " (" + t("due", D.format(itemDue(li, start), lang)) + ")";
-    week.replaceChildren(head, el("p", { text: t("weekSpan", D.format(today, lang), D.format(w.end, lang)) }),
+    const w = thisWeek(start, today), due = (li) => itemText(li).split(/(?<=[.?!])\s/)[0] + " (" + t("due", D.format(itemDue(li, start), lang)) + ")";
+    week.replaceChildren(...[head, el("p", { text: t("weekSpan", D.format(today, lang), D.format(w.end, lang)) }),
       list(T.overdue, w.overdue, due), list(T.soon, w.soon, due),
       list(T.stages, w.stages, (s) => stageTitle(s) + ": " + when(span(s, start))),
-      !w.overdue.length && !w.soon.length && el("p", { text: T.nothing }));
+      !w.overdue.length && !w.soon.length && el("p", { text: T.nothing })].filter(Boolean));
   }
 
   /* Calendar file (RFC 5545), made here: nothing leaves the browser. */
