@@ -220,8 +220,13 @@ def render_planner(_arg, lang: str) -> str:
     T = TEXT[lang]
     titles = page_titles(lang)
     grouped = item_stages()
+    # Each phase's progress brings the checklists' household panel (switch, export, import) to this page;
     # planner.js puts the date form, "this week" and the buttons in the empty box, above the steps.
-    lines = ['<div class="planner-tools"></div>', "", f'## {T["steps"]} {{: #stappen }}', "",
+    phases = sorted(checklists.load_all().values(), key=lambda c: checklists._phase_key(c.id))
+    lines = ['<ul class="planner__progress" markdown>']
+    lines += [f'<li markdown="span">[{titles.get(c.id, c.id)}]({c.id}.md): {{{{ checklist_progress("{c.id}") }}}}</li>'
+              for c in phases]
+    lines += ["</ul>", "", '<div class="planner-tools"></div>', "", f'## {T["steps"]} {{: #stappen }}', "",
              '<div class="planner" data-planner markdown>', '<ol class="planner__stages" markdown>']
     for stage in load_stages():
         title = html.escape(stage.title[lang])
@@ -264,9 +269,12 @@ PHASE_LINK = {
 }
 
 
+PHASE_CHECKLIST = re.compile(r'<div class="checklist"[^>]*\sdata-checklist="')
+
+
 def add_phase_link(markdown: str, lang: str) -> str:
     """A link to the planner under the title of every page with a checklist (the phase pages)."""
-    if '<div class="checklist" data-checklist=' not in markdown:
+    if not PHASE_CHECKLIST.search(markdown):
         return markdown
     lines = markdown.split("\n")
     for index, line in enumerate(lines):

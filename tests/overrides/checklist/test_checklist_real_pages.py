@@ -49,7 +49,7 @@ def test_axe_on_a_real_checklist_page_in_use(page, site_url, built_site):
     page.goto(site_url + path)
     page.locator(".checklist--js").first.wait_for()
     page.get_by_role("checkbox").first.check()
-    page.locator(".checklist__more summary").first.click()
+    page.locator(".checklist__more").first.click()
     page.locator(".checklist__who").first.fill("GGD")
     page.locator(".checklist-household__manage summary").click()
     results = Axe().run(page, context=CONTEXT, options=AXE_RULES)
