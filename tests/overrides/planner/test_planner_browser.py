@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 from site_checks import audits
 from site_build import planner
 
@@ -155,3 +156,30 @@ def test_print_shows_the_dated_plan_with_who_lines(page, site_url, tmp_path):
     assert page.locator(".planner__who-name").first.evaluate("e => getComputedStyle(e).borderBottomStyle") == "solid"
     page.pdf(path=str(tmp_path / "planner.pdf"), format="A4")
     page.screenshot(path=str(tmp_path / "planner-print.png"), full_page=True)
+
+
+def test_the_plan_travels_with_the_households_export_and_import(page, site_url, browser, tmp_path):
+    page.goto(site_url + PATH["nl"], wait_until="networkidle")
+    set_arrival(page, ARRIVAL)
+    item = page.locator(".planner__item").first.get_attribute("data-item-id")
+    page.select_option(f"#plan-{item} select", "done")
+    page.locator(".checklist-household__manage summary").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Dit huishouden downloaden (JSON)").click()
+    exported = tmp_path / "household.json"
+    download.value.save_as(exported)
+    plan = stored_plan(page)
+
+    fresh = browser.new_context(locale="en-GB")
+    try:
+        other = fresh.new_page()
+        other.goto(site_url + PATH["en"], wait_until="networkidle")
+        assert other.locator(".planner__date").first.inner_text() == ""
+        other.locator(".checklist-household__manage summary").click()
+        other.get_by_label("Import households (JSON file)").set_input_files(str(exported))
+        expect(other.locator(".checklist-household__messages")).to_contain_text("has been imported")
+        assert shown_dates(other) == {stage.id: expected(stage, "en") for stage in STAGES}
+        assert other.input_value(f"#plan-{item} select") == "done"
+        assert stored_plan(other) == plan, "the calendar key travels too, so the .ics UIDs stay the same"
+    finally:
+        fresh.close()
