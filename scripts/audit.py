@@ -28,8 +28,9 @@ Checks per page:
 Budgets (gzip level 9, 1 KB = 1024 bytes): first view of each phase page <= 80 KB:
 the document and the stylesheets and scripts it loads, measured in the browser (Material's
 search worker, stemmers and index load in the background and are printed on the next
-line); the site's own JS + CSS (overrides/assets) <= 12 KB; each language's search
-index <= 40 KB.
+line); the site's own JS + CSS (overrides/assets) <= 12 KB; the arrival planner's own JS + CSS
+(assets/planner/: dates.js, planner.js, planner.css, loaded only on its page) <= 6 KB; each
+language's search index <= 40 KB.
 
 Build time: the project's strict build (both languages) against a plain build with only
 Material and mkdocs-static-i18n (no hooks, overrides or own assets) of the same Markdown:

@@ -172,7 +172,7 @@
   function event(uid, first, last, summary, description, reminder) {
     return ["BEGIN:VEVENT", "UID:" + uid, "DTSTAMP:" + new Date().toISOString().replace(/[-:]|\.\d+/g, ""),
       "DTSTART;VALUE=DATE:" + ymd(first), "DTEND;VALUE=DATE:" + ymd(D.add(last, "1d")),
-      "SUMMARY:" + esc(summary), "DESCRIPTION:" + esc(description), "TRANSP:TRANSPARENT",
+      "SUMMARY:" + esc(summary), "DESCRIPTION:" + esc(description), "URL:" + location.href.split("#")[0], "TRANSP:TRANSPARENT",
       ...(reminder ? ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + esc(summary),
         "TRIGGER:-P" + reminder.replace(/^(\d+)([dw])$/, (m, n, u) => n + u.toUpperCase()), "END:VALARM"] : []),
       "END:VEVENT"];
@@ -183,7 +183,7 @@
     for (const s of $$(".planner__stage")) {
       const [a, b] = span(s, start), src = T.source + ": " + s.querySelector(".planner__source a").textContent;
       lines.push(...event(s.dataset.stage + "." + key + "@hervestigers.planner", a || b, b || a, stageTitle(s),
-        s.querySelector(".planner__when").textContent + ". " + when([a, b]) + ". " + src, s.dataset.reminder));
+        when([a, b]) + " (" + s.querySelector(".planner__when").textContent + "). " + src, s.dataset.reminder));
     }
     for (const li of $$(".planner__item")) {
       if (status(li.dataset.itemId) === "na") continue;
