@@ -8,6 +8,7 @@ Date arithmetic happens only there (overrides/assets/planner/dates.js), once.
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from .directives import register
 from .errors import ContentError
 
 PLANNER_FILE = DATA_DIR / "planner.yml"
+UI_TEXT_PATH = DATA_DIR / "ui" / "planner.yml"
 OFFSET = re.compile(r"^(?P<n>-?\d{1,3})(?P<unit>[dwm])$")
 REMINDER = re.compile(r"^\d{1,3}[dw]$")
 STAGE_ID = checklists.ITEM_ID
@@ -214,6 +216,13 @@ def page_titles(lang: str) -> dict[str, str]:
     return titles
 
 
+def ui_text(lang: str, path: Path | None = None) -> dict:
+    """The planner script's interface text in one language (the checklists' format and checks)."""
+    texts = load_cached(Path(path or UI_TEXT_PATH), checklists._parse_ui,
+                        "the planner's interface text is docs/data/ui/planner.yml")
+    return texts[lang]
+
+
 @register("planner")
 def render_planner(_arg, lang: str) -> str:
     """A heading and the stages as an ordered list, each with its items. planner.js adds dates and controls."""
@@ -247,7 +256,9 @@ def render_planner(_arg, lang: str) -> str:
                              f'<span class="planner__tip">{text}</span> ([{html.escape(phase.title[lang])}]({phase.id}.md#tip-{item.id}))</li>')
             lines.append("</ul>")
         lines.append("</li>")
-    lines += ["</ol>", "</div>", ""]
+    # Data, not a script: it runs nothing, so a strict Content-Security-Policy allows it.
+    data = json.dumps(ui_text(lang), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    lines += ["</ol>", "</div>", "", f'<script type="application/json" id="planner-text">{data}</script>', ""]
     return "\n".join(lines)
 
 
@@ -259,8 +270,9 @@ def render_due(_arg, lang: str) -> str:
     """
     grouped = item_stages()
     due = " ".join(f"{item.id}:{offset}" for items in grouped.values() for item, _phase, offset in items)
-    return (f'<span class="planner-due" data-planner-due data-items="{due}" hidden>'
-            f'[{html.escape(TEXT[lang]["planner"])}](planner.md)</span>')
+    ui = ui_text(lang)
+    return (f'<span class="planner-due" data-planner-due data-items="{due}" data-count="{_attr(ui["count"])}" '
+            f'data-late="{_attr(ui["countLate"])}" hidden>[{html.escape(TEXT[lang]["planner"])}](planner.md)</span>')
 
 
 PHASE_LINK = {

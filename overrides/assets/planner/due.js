@@ -2,11 +2,10 @@
 (() => {
   "use strict";
   const D = window.plannerDates;
-  const TEXT = { nl: ["Deze week: % te doen", ", waarvan % te laat"], en: ["This week: % to do", ", % of them overdue"] };
   function init() {
     const span = document.querySelector("[data-planner-due]"), api = window.hervestigersStore;
     if (!span || !api || !D) return;
-    const T = TEXT[document.documentElement.lang.startsWith("en") ? "en" : "nl"];
+    const T = [span.dataset.count, span.dataset.late];
     const render = () => {
       const plan = api.plan(), start = plan && plan.arrival && D.parse(plan.arrival), today = D.today(), end = D.add(today, "6d");
       let due = 0, late = 0;

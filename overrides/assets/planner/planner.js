@@ -2,32 +2,6 @@
 (() => {
   "use strict";
   const D = window.plannerDates;
-  const TEXT = {
-    nl: {
-      arrival: "Verwachte aankomstdatum op Schiphol", save: "Datum opslaan", clear: "Datum wissen",
-      hint: "dag-maand-jaar, bijvoorbeeld 30-11-2026", household: "Voor huishouden ‘%’",
-      bad: "‘%’ is geen bestaande datum. Schrijf de datum als dag-maand-jaar, bijvoorbeeld 30-11-2026. Er is niets veranderd.",
-      saved: "Aankomst op Schiphol: %. De stappen staan hieronder op datum.", cleared: "De datum is gewist.",
-      before: "vóór %", from: "vanaf %",
-      week: "Deze week", weekSpan: "% tot en met %", overdue: "Te laat", soon: "Binnen 7 dagen", stages: "Stappen deze week",
-      nothing: "Deze week staat er niets open.", noDate: "Vul een aankomstdatum in om te zien wat deze week moet.",
-      status: "Status", todo: "Te doen", done: "Gedaan", na: "Niet van toepassing", who: "Wie", due: "uiterlijk %",
-      ics: "Agendabestand downloaden (.ics)", print: "Planning afdrukken", calendar: "Aankomstplanner", source: "Bron",
-      first: "Huishouden 1", summary: "Huishouden ‘%’ · aankomst op Schiphol: %"
-    },
-    en: {
-      arrival: "Expected date of arrival at Schiphol", save: "Save date", clear: "Clear date",
-      hint: "day-month-year, for example 30-11-2026", household: "For household ‘%’",
-      bad: "‘%’ is not a real date. Write the date as day-month-year, for example 30-11-2026. Nothing has been changed.",
-      saved: "Arrival at Schiphol: %. The steps below now have dates.", cleared: "The date has been cleared.",
-      before: "before %", from: "from %",
-      week: "This week", weekSpan: "% to %", overdue: "Overdue", soon: "In the next 7 days", stages: "Steps this week",
-      nothing: "Nothing is open this week.", noDate: "Enter an arrival date to see what is due this week.",
-      status: "Status", todo: "To do", done: "Done", na: "Not applicable", who: "Who", due: "by %",
-      ics: "Download calendar file (.ics)", print: "Print the plan", calendar: "Arrival planner", source: "Source",
-      first: "Household 1", summary: "Household ‘%’ · arrival at Schiphol: %"
-    }
-  };
   const STATUSES = ["todo", "done", "na"];
   let lang, T, root, store, form, message, week, summary;
   const t = (key, ...args) => T[key].replace(/%/g, () => args.shift());
@@ -207,8 +181,10 @@
   function init() {
     root = document.querySelector("[data-planner]");
     if (!root || root.classList.contains("planner--js")) return;
-    lang = document.documentElement.lang.startsWith("en") ? "en" : "nl";
-    T = TEXT[lang];
+    const data = document.getElementById("planner-text");
+    if (!data) return;
+    T = JSON.parse(data.textContent);
+    lang = T.lang;
     store = checklistStore();
     if (!store) return; // no checklist storage: the page stays the plain list of stages
     enhance();
