@@ -232,7 +232,8 @@ def render_planner(_arg, lang: str) -> str:
     # Each phase's progress brings the checklists' household panel (switch, export, import) to this page;
     # planner.js puts the date form, "this week" and the buttons in the empty box, above the steps.
     phases = sorted(checklists.load_all().values(), key=lambda c: checklists._phase_key(c.id))
-    lines = ['<ul class="planner__progress" markdown>']
+    # Hidden without JavaScript, where nothing is saved and the counts stay empty.
+    lines = ['<ul class="planner__progress" hidden markdown>']
     lines += [f'<li markdown="span">[{titles.get(c.id, c.id)}]({c.id}.md): {{{{ checklist_progress("{c.id}") }}}}</li>'
               for c in phases]
     lines += ["</ul>", "", '<div class="planner-tools"></div>', "", f'## {T["steps"]} {{: #stappen }}', "",

@@ -39,6 +39,7 @@
 
   function enhance() {
     root.classList.add("planner--js");
+    $$(".planner__progress", document).forEach((list) => { list.hidden = false; });
     message = el("p", { class: "planner__message", id: "planner-message", role: "status" });
     form = el("form", { class: "planner__form", novalidate: true, onsubmit: (e) => { e.preventDefault(); setDate(); } }, [
       el("p", { class: "planner__household" }),

@@ -183,3 +183,12 @@ def test_the_plan_travels_with_the_households_export_and_import(page, site_url, 
         assert stored_plan(other) == plan, "the calendar key travels too, so the .ics UIDs stay the same"
     finally:
         fresh.close()
+
+
+def test_without_javascript_no_empty_progress_list_shows(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PATH["en"])
+    assert page.locator(".planner__progress").is_hidden()
+    assert page.locator(".planner-tools").inner_text() == ""
+    context.close()
