@@ -30,7 +30,9 @@ the document and the stylesheets and scripts it loads, measured in the browser (
 search worker, stemmers and index load in the background and are printed on the next
 line); the site's own JS + CSS (overrides/assets) <= 12 KB; the arrival planner's own JS + CSS
 (assets/planner/: dates.js, planner.js, planner.css, loaded only on its page) <= 6 KB; each
-language's search index <= 40 KB.
+language's search index <= 40 KB. Checklist main-thread cost: total blocking time of the first Dutch phase
+page audited, with and without the checklist scripts, under 4x CPU throttling, as the ratio
+of medians over 5 interleaved pairs; target <= 1.2 (site_checks/checklist_tbt.py).
 
 Build time: the project's strict build (both languages) against a plain build with only
 Material and mkdocs-static-i18n (no hooks, overrides or own assets) of the same Markdown:
@@ -65,7 +67,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
 
-from site_checks import audits  # noqa: E402
+from site_checks import audits, checklist_tbt  # noqa: E402
 
 COLUMNS = [  # (column, check name in the results)
     ("axe", "axe"), ("axe:search", "axe: search open"), ("axe:list", "axe: checklist in use"),
@@ -236,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
                     for page in pages:
                         if page.name in audits.PHASE_PAGES:
                             weights += audits.first_view_weight(browser, base_url, site_dir, page)
+                    phase = next((p for p in pages if p.name in audits.PHASE_PAGES and p.lang == "nl"), None)
+                    if phase:
+                        print(f"  timing the checklist's blocking time on {phase.label} …", flush=True)
+                        weights.append(checklist_tbt.measure(browser, base_url, phase.path))
                 finally:
                     server.shutdown()
                     browser.close()

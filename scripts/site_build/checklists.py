@@ -156,6 +156,27 @@ def render_summary(checklist_id: str, lang: str) -> str:
     )
 
 
+_ITEM = re.compile(
+    r'(<li class="checklist__item"[^>]*\sdata-item-id="(?P<id>[a-z0-9-]+)"[^>]*>)(?P<content>.*?)</li>', re.S
+)
+
+
+def _item_controls(match: re.Match, text: dict) -> str:
+    """One item with the static part of its controls, so the script builds nothing per item on load.
+
+    The checkbox, status and button only show once the script runs (checklist.css), so without
+    JavaScript the checklist stays a plain list.
+    """
+    box = f'checklist-{match["id"]}'
+    return (
+        f'{match[1]}<label class="checklist__label"><input type="checkbox" id="{box}" class="checklist__box" '
+        f'aria-describedby="{box}-status"><span class="checklist__text">{match["content"]}</span></label>'
+        f'<p class="checklist__foot"><span class="checklist__tag" id="{box}-status"></span> '
+        f'<button type="button" class="checklist__more" aria-expanded="false">{html.escape(text["more"])}</button></p>'
+        f'<p class="checklist__meta" hidden data-blank="{html.escape(text["blank"], quote=True)}"></p></li>'
+    )
+
+
 _CHECKLIST_DIV = re.compile(r'<div class="checklist"[^>]*\sdata-checklist="([a-z0-9-]+)"')
 _FIRST_H1_END = re.compile(r"</h1>")
 
@@ -173,6 +194,7 @@ def page_html(page_html_text: str, lang: str) -> str:
         page_html_text, found = _FIRST_H1_END.subn("</h1>\n" + summaries, page_html_text, count=1)
         if not found:
             page_html_text = summaries + page_html_text
+    page_html_text = _ITEM.sub(lambda match: _item_controls(match, ui_text(lang)), page_html_text)
     # Data, not a script: it runs nothing, so a strict Content-Security-Policy allows it.
     data = json.dumps(ui_text(lang), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return page_html_text + f'\n<script type="application/json" id="checklist-text">{data}</script>\n'

@@ -568,11 +568,11 @@ def use_checklist(page) -> bool:
     if not box.is_checked():
         raise AssertionError("the first checklist item did not tick with the Space key")
     item = page.locator("[data-checklist] li:has(input[type=checkbox])").first
-    summary = item.locator("summary")
-    if summary.count():
-        summary.first.focus()
+    more = item.locator(".checklist__more")
+    if more.count():
+        more.first.focus()
         page.keyboard.press("Enter")
-        fields = item.locator("details input:not([type=checkbox]), details textarea")
+        fields = item.locator(".checklist__fields input, .checklist__fields textarea")
         for index in range(fields.count()):
             fields.nth(index).focus()
             page.keyboard.type("Test", delay=5)
@@ -770,17 +770,17 @@ def keyboard_checklist_problems(page) -> list[str]:
     if box.is_checked():
         problems.append("Space does not untick the focused checklist item")
     item = page.locator("[data-checklist] li", has=box)
-    summary = item.locator("summary")
-    if summary.count():
+    more = item.locator(".checklist__more")
+    if more.count():
         for _ in range(10):
             page.keyboard.press("Tab")
-            if page.evaluate("() => !!document.activeElement && document.activeElement.tagName === 'SUMMARY'"):
+            if page.evaluate("() => !!document.activeElement && document.activeElement.matches('.checklist__more')"):
                 break
         else:
-            return problems + ["the item's details cannot be reached with Tab"]
+            return problems + ["the item's who/note button cannot be reached with Tab"]
         page.keyboard.press("Enter")
-        if not item.locator("details").first.evaluate("d => d.open"):
-            problems.append("Enter does not open the item's details")
+        if more.first.get_attribute("aria-expanded") != "true" or item.locator(".checklist__fields").first.is_hidden():
+            problems.append("Enter does not open the item's who/note fields")
     return problems
 
 

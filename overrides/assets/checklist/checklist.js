@@ -54,25 +54,19 @@
       el("p", { class: "checklist-message checklist-message--warning", text: t(p.code, p.detail) })));
   }
 
-  /* Per item at load: the checkbox row, its status and one button; who/note fields when first opened. */
+  /* Per item, the build wrote the checkbox row, its status and one button (hidden until now);
+     the script listens once per list and builds the who/note fields when first opened. */
   function enhance(list) {
     const ids = itemIds(list), where = el("div", { class: "checklist__messages", role: "status" });
     list.classList.add("checklist--js");
-    for (const li of $$("[data-item-id]", list)) {
-      const id = li.dataset.itemId, box = "checklist-" + id;
-      li.append(
-        el("label", { class: "checklist__label" }, [
-          el("input", { type: "checkbox", id: box, class: "checklist__box", "aria-describedby": box + "-status",
-            onchange: (e) => store.setStatus(id, e.target.checked ? "done" : "todo") }),
-          el("span", { class: "checklist__text" }, [...li.childNodes])
-        ]),
-        el("p", { class: "checklist__foot" }, [
-          el("span", { class: "checklist__tag", id: box + "-status" }), " ",
-          el("button", { type: "button", class: "checklist__more", "aria-expanded": "false", text: T.more, onclick: () => toggle(li) })
-        ]),
-        el("p", { class: "checklist__meta", hidden: true, "data-blank": T.blank })
-      );
-    }
+    list.addEventListener("change", (e) => {
+      const li = e.target.closest("[data-item-id]");
+      if (e.target.matches(".checklist__box")) store.setStatus(li.dataset.itemId, e.target.checked ? "done" : "todo");
+    });
+    list.addEventListener("click", (e) => {
+      const more = e.target.closest(".checklist__more");
+      if (more) toggle(more.closest("[data-item-id]"));
+    });
     list.prepend(el("p", { class: "checklist__status" }, [
       el("span", { class: "checklist__progress", "aria-live": "polite" }), " · ", el("span", { class: "checklist__household" })
     ]));
@@ -164,31 +158,37 @@
       ]),
       el("p", { class: "checklist-household__exported" }),
       el("div", { class: "checklist-household__removed", hidden: true }),
-      el("details", { class: "checklist-household__manage" }, [
-        el("summary", { text: T.manage }),
-        el("p", { class: "checklist-household__hint", text: T.hint }),
-        nameForm("checklist-household-name", T.name, T.save, (name) => store.rename(name)),
-        nameForm("checklist-household-new", T.add, T.addBtn, (name, input) => {
-          store.addHousehold(name);
-          input.value = "";
-          say(t("nowActive", name));
-        }),
-        el("p", { class: "checklist-household__buttons" }, [
-          button(T.jsonAll, () => exportJson(true)), button(T.json, () => exportJson(false)), button(T.csv, exportCsv)
-        ]),
-        el("p", { class: "checklist-household__import" }, [
-          // The file picker as a button: the real input stays focusable, its label looks like a button.
-          el("input", { type: "file", id: "checklist-import", class: "checklist-household__file", accept: ".json,application/json", onchange: importJson }),
-          el("label", { for: "checklist-import", class: "md-button", text: T.imp })
-        ]),
-        el("div", { class: "checklist-household__danger", role: "group", "aria-label": T.danger }, [
-          button(T.clearAll, () => destructive(t("clearedAll", nameOf()), () => store.clearItems()), "checklist__danger-button"),
-          button(T.del, () => destructive(t("deleted", nameOf()), () => store.removeHousehold()), "checklist__danger-button")
-        ])
-      ])
+      el("details", { class: "checklist-household__manage", ontoggle: (e) => {
+        if (!e.target.querySelector("form")) { e.target.append(...manageContent()); render(); }
+      } }, [el("summary", { text: T.manage })])
     ]);
     showProblems();
     return panel;
+  }
+
+  // Built when first opened.
+  function manageContent() {
+    return [
+      el("p", { class: "checklist-household__hint", text: T.hint }),
+      nameForm("checklist-household-name", T.name, T.save, (name) => store.rename(name)),
+      nameForm("checklist-household-new", T.add, T.addBtn, (name, input) => {
+        store.addHousehold(name);
+        input.value = "";
+        say(t("nowActive", name));
+      }),
+      el("p", { class: "checklist-household__buttons" }, [
+        button(T.jsonAll, () => exportJson(true)), button(T.json, () => exportJson(false)), button(T.csv, exportCsv)
+      ]),
+      el("p", { class: "checklist-household__import" }, [
+        // The file picker as a button: the real input stays focusable, its label looks like a button.
+        el("input", { type: "file", id: "checklist-import", class: "checklist-household__file", accept: ".json,application/json", onchange: importJson }),
+        el("label", { for: "checklist-import", class: "md-button", text: T.imp })
+      ]),
+      el("div", { class: "checklist-household__danger", role: "group", "aria-label": T.danger }, [
+        button(T.clearAll, () => destructive(t("clearedAll", nameOf()), () => store.clearItems()), "checklist__danger-button"),
+        button(T.del, () => destructive(t("deleted", nameOf()), () => store.removeHousehold()), "checklist__danger-button")
+      ])
+    ];
   }
 
   function download(ext, type, text, all) {
@@ -264,7 +264,7 @@
       select.replaceChildren(...store.households().map((x) => el("option", { value: x.id, text: nameOf(x), selected: x === h })));
     }
     const nameInput = panel.querySelector("#checklist-household-name");
-    if (nameInput !== document.activeElement) nameInput.value = nameOf(h);
+    if (nameInput && nameInput !== document.activeElement) nameInput.value = nameOf(h);
     renderExported();
     showProblems();
     // The catalog is fetched only when this household holds tips from elsewhere.

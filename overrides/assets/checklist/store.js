@@ -207,6 +207,13 @@
     },
     // Forget the given ids in the active household (tips that left the guide).
     forget: (ids) => change(() => ids.forEach((id) => delete household().items[id])),
+    // Tips renamed in the guide ({oldId: newId}): saved state moves over in every household,
+    // unless the new id already holds something.
+    replaceIds: (map) => change((s) => s.households.forEach((h) => {
+      for (const [from, to] of Object.entries(map)) {
+        if (h.items[from] && !h.items[to] && isId(to)) { h.items[to] = h.items[from]; delete h.items[from]; }
+      }
+    })),
     snapshot: () => copy(load()),
     restore: (snapshot) => change((s) => { Object.assign(s, copy(snapshot)); }),
     readImport, importHouseholds, exportData,

@@ -139,6 +139,7 @@ def test_summary_under_the_title_updates_and_jumps_to_the_checklist(phone, fixtu
     bar = summary.locator(".checklist-summary__bar > span").evaluate("el => el.style.width")
     assert bar == "33%"
     checklist = phone.locator(".checklist")
+    phone.evaluate("scrollTo(0, 0)")  # ticking scrolled to the box
     assert not checklist.evaluate("el => el.getBoundingClientRect().top < innerHeight")
     summary.get_by_role("link", name="Naar de checklist").click()
     phone.wait_for_function("() => { const r = document.querySelector('.checklist').getBoundingClientRect();"

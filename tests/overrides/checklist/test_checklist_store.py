@@ -10,6 +10,7 @@ STORAGE_KEY = "hervestigers.checklists"
 KEEP = "fixture-woning-kiezen"
 LINKED = "fixture-plaatsing-lezen"
 OTHER = "fixture-buren-informeren"
+THIRD = "fixture-tolk-regelen"
 
 # Saved by the site's version 1 (done: true, who, note), two households, one with the default name.
 V1_BLOB = json.dumps({
@@ -36,6 +37,10 @@ def _no_page_errors(page):
 def put(page, fixture_url, value: str):
     page.goto(fixture_url + "over/")  # same origin, no checklist: nothing reads the value yet
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, value])
+
+
+def stored(page):
+    return json.loads(raw(page))
 
 
 def raw(page):
@@ -137,3 +142,15 @@ def test_store_api_for_other_pages(page, fixture_url):
     assert page.locator(f"#tip-{KEEP} .checklist__tag").inner_text() == "Niet van toepassing"
     assert page.locator(".checklist__progress").inner_text() == "1 van 2 gedaan"
     assert json.loads(raw(page))["households"][0]["plan"] == {"arrival": "2027-01-15"}
+
+
+def test_replaced_ids_move_over_in_every_household(page, fixture_url):
+    put(page, fixture_url, V1_BLOB)
+    open_checklist(page, fixture_url + "voorbereiding/")
+    page.evaluate("hervestigersStore.replaceIds({'oude-tip': '%s', '%s': 'nieuwe-tip'})" % (THIRD, KEEP))
+    first, second = stored(page)["households"]
+    # Gezin B: the old tip's state moved to its successor; KEEP moved to its new id.
+    assert second["items"][THIRD] == {"who": "COA", "status": "done"} and "oude-tip" not in second["items"]
+    assert second["items"]["nieuwe-tip"]["note"] == "Sleutel 3 maart" and KEEP not in second["items"]
+    assert first["items"] == {"nieuwe-tip": {"status": "done"}}
+    assert page.locator(f"#checklist-{THIRD}").is_checked()
