@@ -154,3 +154,19 @@ def test_replaced_ids_move_over_in_every_household(page, fixture_url):
     assert second["items"]["nieuwe-tip"]["note"] == "Sleutel 3 maart" and KEEP not in second["items"]
     assert first["items"] == {"nieuwe-tip": {"status": "done"}}
     assert page.locator(f"#checklist-{THIRD}").is_checked()
+
+
+def test_import_of_a_newer_version_says_so_and_changes_nothing(page, fixture_url, tmp_path):
+    open_checklist(page, fixture_url + "en/voorbereiding/")
+    page.locator(f"#checklist-{KEEP}").check()
+    before = raw(page)
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps({"format": "hervestigers-checklists-households", "version": 3, "households": []}),
+                     encoding="utf-8")
+    page.locator(".checklist-household__manage summary").click()
+    page.get_by_label("Import households (JSON file)").set_input_files(str(newer))
+    error = page.locator(".checklist-message--error")
+    error.wait_for()
+    assert "comes from a newer version of the guide" in error.inner_text()
+    assert "Nothing has been changed." in error.inner_text()
+    assert raw(page) == before
