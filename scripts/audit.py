@@ -28,8 +28,11 @@ Checks per page:
 Budgets (gzip level 9, 1 KB = 1024 bytes): first view of each phase page <= 80 KB:
 the document and the stylesheets and scripts it loads, measured in the browser (Material's
 search worker, stemmers and index load in the background and are printed on the next
-line); the site's own JS + CSS (overrides/assets) <= 12 KB; each language's search
-index <= 40 KB.
+line); the site's own JS + CSS (overrides/assets) <= 12 KB; the arrival planner's own JS + CSS
+(assets/planner/: dates.js, planner.js, planner.css, loaded only on its page) <= 6 KB; each
+language's search index <= 40 KB. Checklist main-thread cost: total blocking time of the first Dutch phase
+page audited, with and without the checklist scripts, under 4x CPU throttling, as the ratio
+of medians over 5 interleaved pairs; target <= 1.2 (site_checks/checklist_tbt.py).
 
 Build time: the project's strict build (both languages) against a plain build with only
 Material and mkdocs-static-i18n (no hooks, overrides or own assets) of the same Markdown:
@@ -62,7 +65,7 @@ import tempfile
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-from site_checks import audits  # noqa: E402
+from site_checks import audits, checklist_tbt  # noqa: E402
 
 COLUMNS = [  # (column, check name in the results)
     ("axe", "axe"), ("axe:search", "axe: search open"), ("axe:list", "axe: checklist in use"),
@@ -211,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         shared = [f"{file}: {problem}" for file, problems in references.items() if file not in page_files
                   for problem in problems]
 
-        weights = [audits.own_assets_weight(site_dir, REPO_ROOT), *audits.search_index_weights(site_dir)]
+        weights = [audits.own_assets_weight(site_dir, REPO_ROOT), audits.planner_weight(site_dir),
+                   *audits.search_index_weights(site_dir)]
         columns = COLUMNS
         if args.no_browser:
             columns = [c for c in COLUMNS if c[0] not in BROWSER_COLUMNS]
@@ -232,6 +236,10 @@ def main(argv: list[str] | None = None) -> int:
                     for page in pages:
                         if page.name in audits.PHASE_PAGES:
                             weights += audits.first_view_weight(browser, base_url, site_dir, page)
+                    phase = next((p for p in pages if p.name in audits.PHASE_PAGES and p.lang == "nl"), None)
+                    if phase:
+                        print(f"  timing the checklist's blocking time on {phase.label} …", flush=True)
+                        weights.append(checklist_tbt.measure(browser, base_url, phase.path))
                 finally:
                     server.shutdown()
                     browser.close()

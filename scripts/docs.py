@@ -62,7 +62,7 @@ def run(cmd: list[str], **kwargs) -> int:
 
 def content_errors() -> list:
     """All content problems found without building: pages, front matter, data files."""
-    from site_build import checklists, glossary, links, pages, terminology, ui
+    from site_build import checklists, glossary, links, pages, planner, terminology, ui
     from site_build.errors import ContentError
 
     errors = list(pages.parity_errors())
@@ -73,7 +73,7 @@ def content_errors() -> list:
             except ContentError as exc:
                 errors.append(exc)
     for loader in (checklists.load_all, getattr(glossary, "load", None), getattr(links, "load", None), ui.load,
-                   terminology.load):
+                   terminology.load, planner.item_stages):
         if loader is None:
             continue
         try:

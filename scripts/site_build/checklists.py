@@ -17,6 +17,8 @@ from .errors import ContentError
 from .facts import PHASES, SLUG
 
 CHECKLIST_DIR = DATA_DIR / "checklists"
+# The component's interface text, one text per language (written into each page that uses it).
+UI_TEXT_PATH = DATA_DIR / "ui" / "checklist.yml"
 ITEM_ID = SLUG
 # The guide's phases in reading order (mkdocs.yml's nav); the catalog (and so the CSV export) follows it.
 PHASE_ORDER = PHASES
@@ -104,7 +106,8 @@ def render_checklist(checklist_id: str | None, lang: str) -> str:
     checklist = _get(checklist_id)
     title = html.escape(checklist.title[lang], quote=True)
     lines = [
-        f'<div class="checklist" data-checklist="{checklist.id}" data-title="{title}" markdown>',
+        f'<div class="checklist" id="{list_anchor(checklist.id)}" data-checklist="{checklist.id}" '
+        f'data-title="{title}" markdown>',
         # md_in_html only parses an element's Markdown when every ancestor asks for it too.
         f'<ul class="checklist__items" markdown>',
     ]
@@ -118,12 +121,112 @@ def render_checklist(checklist_id: str | None, lang: str) -> str:
 
 
 def render_progress(checklist_id: str | None, lang: str) -> str:
-    """A placeholder the checklist script fills with "3 of 9 done" for the home page overview."""
+    """A phase's progress for the home page overview: "3 of 9 done" and a bar, filled by the script."""
     checklist = _get(checklist_id)
-    ids = " ".join(item.id for item in checklist.items)
     return (
-        f'<span class="checklist-progress" data-checklist="{checklist.id}" data-items="{ids}"></span>'
+        f'<span class="checklist-progress" data-checklist="{checklist.id}" data-items="{_item_ids(checklist)}" hidden>'
+        f"{_COUNT_AND_BAR}</span>"
     )
+
+
+def list_anchor(checklist_id: str) -> str:
+    """The id of a checklist's element, the target of the summary's link."""
+    return f"checklist-{checklist_id}-list"
+
+
+def _item_ids(checklist: Checklist) -> str:
+    return " ".join(item.id for item in checklist.items)
+
+
+# Without JavaScript nothing is saved, so the summaries stay hidden until the script fills them.
+_COUNT_AND_BAR = (
+    '<span class="checklist-summary__count"></span> '
+    '<span class="checklist-summary__bar" aria-hidden="true"><span></span></span>'
+)
+
+
+def render_summary(checklist_id: str, lang: str) -> str:
+    """The compact summary under a phase page's title: "Checklist: 3 of 10 done", a bar, a link down."""
+    checklist = _get(checklist_id)
+    link = html.escape(ui_text(lang)["toChecklist"])
+    return (
+        f'<p class="checklist-summary" data-checklist="{checklist.id}" data-items="{_item_ids(checklist)}" hidden>'
+        f'{_COUNT_AND_BAR} <a class="checklist-summary__link" href="#{list_anchor(checklist.id)}">{link}</a></p>'
+    )
+
+
+_ITEM = re.compile(
+    r'(<li class="checklist__item"[^>]*\sdata-item-id="(?P<id>[a-z0-9-]+)"[^>]*>)(?P<content>.*?)</li>', re.S
+)
+
+
+def _item_controls(match: re.Match, text: dict) -> str:
+    """One item with the static part of its controls, so the script builds nothing per item on load.
+
+    The checkbox, status and button only show once the script runs (checklist.css), so without
+    JavaScript the checklist stays a plain list.
+    """
+    box = f'checklist-{match["id"]}'
+    return (
+        f'{match[1]}<label class="checklist__label"><input type="checkbox" id="{box}" class="checklist__box" '
+        f'aria-describedby="{box}-status"><span class="checklist__text">{match["content"]}</span></label>'
+        f'<p class="checklist__foot"><span class="checklist__tag" id="{box}-status"></span> '
+        f'<button type="button" class="checklist__more" aria-expanded="false">{html.escape(text["more"])}</button></p>'
+        f'<p class="checklist__meta" hidden data-blank="{html.escape(text["blank"], quote=True)}"></p></li>'
+    )
+
+
+_CHECKLIST_DIV = re.compile(r'<div class="checklist"[^>]*\sdata-checklist="([a-z0-9-]+)"')
+_FIRST_H1_END = re.compile(r"</h1>")
+
+
+def page_html(page_html_text: str, lang: str) -> str:
+    """A rendered page with its checklists' summaries under the title and the interface text.
+
+    Pages without a checklist or progress overview come back unchanged.
+    """
+    if 'data-checklist="' not in page_html_text:
+        return page_html_text
+    ids = list(dict.fromkeys(_CHECKLIST_DIV.findall(page_html_text)))
+    if ids:
+        summaries = "".join(render_summary(checklist_id, lang) for checklist_id in ids)
+        page_html_text, found = _FIRST_H1_END.subn("</h1>\n" + summaries, page_html_text, count=1)
+        if not found:
+            page_html_text = summaries + page_html_text
+    page_html_text = _ITEM.sub(lambda match: _item_controls(match, ui_text(lang)), page_html_text)
+    # Data, not a script: it runs nothing, so a strict Content-Security-Policy allows it.
+    data = json.dumps(ui_text(lang), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return page_html_text + f'\n<script type="application/json" id="checklist-text">{data}</script>\n'
+
+
+def _parse_ui(data, shown: str) -> dict:
+    if not isinstance(data, dict) or not data:
+        raise ContentError(shown, 1, "the checklist interface text must be a mapping of keys to {nl: ..., en: ...}")
+    texts = {lang: {"lang": lang} for lang in LANGUAGES}
+    for key in data:
+        value = data[key]
+        if isinstance(value, dict) and all(isinstance(value.get(lang), list) for lang in LANGUAGES):
+            for lang in LANGUAGES:
+                if not value[lang] or not all(isinstance(v, str) and v.strip() for v in value[lang]):
+                    raise ContentError(shown, value.line_of(lang), f"'{key}': the {lang} list must hold non-empty texts")
+                texts[lang][key] = value[lang]
+            continue
+        translated = require_translations(data, key, shown, "checklist interface text")
+        placeholders = {lang: text.count("%") for lang, text in translated.items()}
+        if len(set(placeholders.values())) > 1:
+            raise ContentError(
+                shown, data.line_of(key), f"'{key}': the languages have different numbers of '%' placeholders {placeholders}",
+                "every language needs the same placeholders, in the same order",
+            )
+        for lang in LANGUAGES:
+            texts[lang][key] = translated[lang]
+    return texts
+
+
+def ui_text(lang: str, path: Path | None = None) -> dict:
+    """The checklist component's interface text in one language (with ``lang`` itself)."""
+    texts = load_cached(Path(path or UI_TEXT_PATH), _parse_ui, "the checklist's interface text is docs/data/ui/checklist.yml")
+    return texts[lang]
 
 
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
@@ -179,3 +282,45 @@ def write_catalog(site_dir: Path, directory: Path | None = None) -> list[Path]:
         target.write_text(data, encoding="utf-8")
         written.append(target)
     return written
+
+
+# An item's optional `timing:` says when it is due: a stage id of docs/data/planner.yml
+# ("aankomst-gemeente") or an offset from arrival at Schiphol ("2d", "6w", "3m", "-1m").
+TIMING_OFFSET = re.compile(r"^-?\d{1,3}[dwm]$")
+
+
+@dataclass(frozen=True)
+class Timing:
+    value: str
+    path: str
+    line: int
+
+    @property
+    def is_offset(self) -> bool:
+        return bool(TIMING_OFFSET.match(self.value))
+
+
+def _parse_timings(data, shown: str) -> dict:
+    found = {}
+    for entry in (data or {}).get("items") or []:
+        if not isinstance(entry, dict) or "timing" not in entry:
+            continue
+        value, line = entry["timing"], entry.line_of("timing")
+        if not isinstance(value, str) or not (TIMING_OFFSET.match(value) or ITEM_ID.match(value)):
+            raise ContentError(
+                shown, line, f"timing {value!r} of item '{entry.get('id')}' is neither a stage id nor an offset",
+                "write a stage id of docs/data/planner.yml (e.g. 'aankomst-gemeente') "
+                "or an offset from arrival at Schiphol: a number and d, w or m, e.g. '2d', '6w', '3m'",
+            )
+        found[entry.get("id")] = Timing(value, shown, line)
+    return found
+
+
+def item_timings(directory: Path | None = None) -> dict[str, Timing]:
+    """The items' optional ``timing`` fields by item id, checked for form (stages: site_build.planner)."""
+    load_all(directory)  # the files themselves must be valid first
+    directory = Path(directory or CHECKLIST_DIR)
+    timings = {}
+    for path in sorted(directory.glob("*.yml")):
+        timings.update(load_cached(path, _parse_timings, "checklists are the files in docs/data/checklists/"))
+    return timings

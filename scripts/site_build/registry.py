@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from . import checklists, glossary, links, terminology
+from . import checklists, glossary, links, planner, terminology
 
 DIRECTIVES = MappingProxyType({
     "checklist": checklists.render_checklist,
@@ -16,6 +16,8 @@ DIRECTIVES = MappingProxyType({
     "glossary": glossary.render_glossary,
     "link": links.render_link,
     "link_directory": links.render_directory,
+    "planner": planner.render_planner,
+    "planner_due": planner.render_due,
     "terminology": terminology.render_terminology,
     "url": links.render_url,
 })

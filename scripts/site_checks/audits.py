@@ -31,9 +31,9 @@ from .server import serve  # noqa: F401
 from .html_collector import parse_html  # noqa: F401
 from .privacy import (third_party_references, outside_requests)  # noqa: F401
 from .seo import (guess_language, counterpart, seo_problems)  # noqa: F401
-from .budgets import (KB, GZIP_LEVEL, BUDGET_PHASE_PAGE_KB, BUDGET_OWN_ASSETS_KB, BUDGET_SEARCH_INDEX_KB,
+from .budgets import (KB, GZIP_LEVEL, BUDGET_PHASE_PAGE_KB, BUDGET_OWN_ASSETS_KB, BUDGET_PLANNER_KB, BUDGET_SEARCH_INDEX_KB,
                       BUDGET_BUILD_RATIO, SEARCH_BACKGROUND, gzip_size, kb, Weight, own_asset_files,
-                      own_assets_weight, search_index_weights, first_view_weight)  # noqa: F401
+                      own_assets_weight, planner_weight, search_index_weights, first_view_weight)  # noqa: F401
 from .browser import (AXE_TAGS, SEARCH_QUERIES, CHROMIUM_FLAGS, chromium_path, axe_violations, describe_violations,
                       settle, focus_search, open_search, search_results, CHECKLIST_BOX, use_checklist)  # noqa: F401
 from .keyboard import (to_top, TabWalk, TAB_BATCH, walk_tab_order, tab_until, keyboard_problems, skip_link_problems,

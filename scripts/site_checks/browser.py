@@ -112,11 +112,11 @@ def use_checklist(page) -> bool:
     if not box.is_checked():
         raise AssertionError("the first checklist item did not tick with the Space key")
     item = page.locator("[data-checklist] li:has(input[type=checkbox])").first
-    summary = item.locator("summary")
-    if summary.count():
-        summary.first.focus()
+    more = item.locator(".checklist__more")
+    if more.count():
+        more.first.focus()
         page.keyboard.press("Enter")
-        fields = item.locator("details input:not([type=checkbox]), details textarea")
+        fields = item.locator(".checklist__fields input, .checklist__fields textarea")
         for index in range(fields.count()):
             fields.nth(index).focus()
             page.keyboard.type("Test", delay=5)

@@ -71,6 +71,17 @@ def own_assets_weight(site_dir: Path, repo_root: Path = REPO_ROOT) -> Weight:
     return Weight("site's own JS + CSS", sum(files.values()), BUDGET_OWN_ASSETS_KB, files)
 
 
+BUDGET_PLANNER_KB = 6  # the planner's own JS + CSS, loaded only on its page
+PLANNER_FILES = ("assets/planner/dates.js", "assets/planner/planner.js", "assets/planner/planner.css")
+
+
+def planner_weight(site_dir: Path) -> Weight:
+    """The arrival planner's page-only files (each gzipped on its own, as served)."""
+    files = {name: gzip_size((Path(site_dir) / name).read_bytes()) for name in PLANNER_FILES
+             if (Path(site_dir) / name).is_file()}
+    return Weight("arrival planner's own JS + CSS (planner page only)", sum(files.values()), BUDGET_PLANNER_KB, files)
+
+
 def search_index_weights(site_dir: Path) -> list[Weight]:
     weights = []
     for lang in LANGUAGES:

@@ -220,7 +220,7 @@ def keyboard_search_problems(page, base_url: str, lang: str, while_open=None) ->
 
 
 def keyboard_checklist_problems(page) -> list[str]:
-    """Tab to the first checklist item, tick and untick it with Space, open its details with Enter."""
+    """Tab to the first checklist item, tick and untick it with Space, open its who/note fields with Enter."""
     if page.locator(CHECKLIST_BOX).count() == 0:
         return []
     to_top(page)
@@ -235,13 +235,13 @@ def keyboard_checklist_problems(page) -> list[str]:
     if box.is_checked():
         problems.append("Space does not untick the focused checklist item")
     item = page.locator("[data-checklist] li", has=box)
-    summary = item.locator("summary")
-    if summary.count():
-        if not tab_until(page, "summary", 10, batch=2):
-            return problems + ["the item's details cannot be reached with Tab"]
+    more = item.locator(".checklist__more")
+    if more.count():
+        if not tab_until(page, ".checklist__more", 10, batch=2):
+            return problems + ["the item's who/note button cannot be reached with Tab"]
         page.keyboard.press("Enter")
-        if not item.locator("details").first.evaluate("d => d.open"):
-            problems.append("Enter does not open the item's details")
+        if more.first.get_attribute("aria-expanded") != "true" or item.locator(".checklist__fields").first.is_hidden():
+            problems.append("Enter does not open the item's who/note fields")
     return problems
 
 

@@ -35,6 +35,8 @@ def build_fixture_site(workdir: Path) -> Path:
     # The other data files (glossary, links) as they are: other hooks read them.
     for data_file in (REPO_ROOT / "docs" / "data").glob("*.yml"):
         shutil.copy2(data_file, docs / "data" / data_file.name)
+    # The interface texts (docs/data/ui/) as they are too.
+    shutil.copytree(REPO_ROOT / "docs" / "data" / "ui", docs / "data" / "ui", dirs_exist_ok=True)
     for page in (REPO_ROOT / "docs").glob("*.*.md"):
         if not (docs / page.name).exists():
             (docs / page.name).write_text(PLACEHOLDER, encoding="utf-8")

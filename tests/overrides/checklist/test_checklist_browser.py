@@ -36,8 +36,9 @@ def stored(page) -> dict:
     return json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
 
 
-def household_state(items: dict, name: str = "Gezin A") -> str:
-    return json.dumps({"format": "hervestigers-checklists", "version": 1, "active": "h1",
+def household_state(items: dict, name: str = "Gezin A", version: int = 1) -> str:
+    """A stored value as the site saves it; version 1 (done: true) unless told otherwise."""
+    return json.dumps({"format": "hervestigers-checklists", "version": version, "active": "h1",
                        "households": [{"id": "h1", "name": name, "items": items}]})
 
 
@@ -87,7 +88,7 @@ def test_home_overview_shows_progress_per_phase_and_total(page, fixture_url):
     open_checklist(page, fixture_url + "plaatsing/")
     box(page, "fixture-buren-informeren").check()
     page.goto(fixture_url)
-    spans = page.locator(".phase-steps .checklist-progress")
+    spans = page.locator(".phase-steps .checklist-progress .checklist-summary__count")
     assert spans.all_inner_texts() == ["2 van 3 gedaan", "1 van 2 gedaan"]
     assert page.locator(".checklist-progress-total").inner_text() == "Totaal: 3 van 5 gedaan"
     page.goto(fixture_url + "en/")
@@ -122,27 +123,12 @@ def test_households_are_independent(page, fixture_url):
     assert box(page, LINKED).is_checked() and not box(page, KEEP).is_checked()
 
 
-def test_delete_household_asks_first(page, fixture_url):
-    open_checklist(page, fixture_url + "voorbereiding/")
-    manage(page)
-    page.get_by_label("Nieuw huishouden").fill("Gezin B")
-    page.get_by_role("button", name="Toevoegen").click()
-    box(page, KEEP).check()
-    dialogs = []
-    page.once("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.get_by_role("button", name="Dit huishouden verwijderen").click()
-    assert dialogs and "Gezin B" in dialogs[0]
-    assert [h["name"] for h in stored(page)["households"]] == ["Huishouden 1", "Gezin B"]
-    page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name="Dit huishouden verwijderen").click()
-    assert [h["name"] for h in stored(page)["households"]] == ["Huishouden 1"]
-    assert page.locator(".checklist__household").inner_text() == "Huishouden: Huishouden 1"
 
 
 def test_assignee_and_note_persist(page, fixture_url):
     open_checklist(page, fixture_url + "voorbereiding/")
     item = page.locator(f"#tip-{KEEP}")
-    item.locator("summary").click()
+    item.locator(".checklist__more").click()
     who = item.get_by_label("Wie doet het?")
     # The suggestions include the usual parties; free text is allowed too.
     options = page.locator("#checklist-who option")
@@ -153,28 +139,29 @@ def test_assignee_and_note_persist(page, fixture_url):
     page.locator(".checklist--js").wait_for()
     item = page.locator(f"#tip-{KEEP}")
     assert item.locator(".checklist__meta").inner_text() == "Wie: maatschappelijke begeleiding · Notitie: Afspraak op maandag"
+    item.locator(".checklist__more").click()
+    assert item.locator(".checklist__meta").is_hidden(), "the line repeats the open fields"
     assert item.locator(".checklist__who").input_value() == "maatschappelijke begeleiding"
     assert item.locator(".checklist__note").input_value() == "Afspraak op maandag"
     # Ticks are independent of assignee and note.
     assert not box(page, KEEP).is_checked()
 
 
-def test_reset_checklist_after_confirmation(page, fixture_url):
+def test_clear_checklist_at_once_with_undo(page, fixture_url):
     open_checklist(page, fixture_url + "plaatsing/")
     box(page, "fixture-buren-informeren").check()
     open_checklist(page, fixture_url + "voorbereiding/")
     box(page, KEEP).check()
-    page.once("dialog", lambda d: d.dismiss())
-    page.get_by_role("button", name="Checklist leegmaken").click()
-    assert box(page, KEEP).is_checked()
-    page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Checklist leegmaken").click()
     assert not box(page, KEEP).is_checked()
     # Only this checklist: the other page's tick stays.
-    assert stored(page)["households"][0]["items"] == {"fixture-buren-informeren": {"done": True}}
-    page.once("dialog", lambda d: d.accept())
+    assert stored(page)["households"][0]["items"] == {"fixture-buren-informeren": {"status": "done"}}
+    page.locator(".checklist__messages").get_by_role("button", name="Ongedaan maken").click()
+    assert box(page, KEEP).is_checked()
+    assert page.locator(".checklist__messages").inner_text() == "Hersteld."
     manage(page).get_by_role("button", name="Dit huishouden leegmaken").click()
     assert stored(page)["households"][0]["items"] == {}
+    assert "‘Huishouden 1’ is leeggemaakt." in page.locator(".checklist-household__messages").inner_text()
 
 
 # -- export, import ---------------------------------------------------------------------------
@@ -186,16 +173,16 @@ def test_export_then_import_in_a_fresh_profile_reproduces_the_state(page, fixtur
     page.get_by_role("button", name="Naam opslaan").click()
     box(page, KEEP).check()
     item = page.locator(f"#tip-{LINKED}")
-    item.locator("summary").click()
+    item.locator(".checklist__more").click()
     item.get_by_label("Wie doet het?").fill("COA")
     item.get_by_label("Notitie").fill('Notitie met "aanhalingstekens", komma; puntkomma')
     with page.expect_download() as download:
-        page.get_by_role("button", name="Downloaden als JSON (om over te zetten)").click()
+        page.get_by_role("button", name="Dit huishouden downloaden (JSON)").click()
     exported = tmp_path / download.value.suggested_filename
     download.value.save_as(exported)
     assert exported.name == "checklist-gezin-a.json"
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["format"] == "hervestigers-checklists-household" and data["version"] == 1
+    assert data["format"] == "hervestigers-checklists-household" and data["version"] == 2
 
     fresh = browser.new_context(locale="nl-NL")
     try:
@@ -204,11 +191,12 @@ def test_export_then_import_in_a_fresh_profile_reproduces_the_state(page, fixtur
         other.on("pageerror", lambda e: other.errors.append(str(e)))
         open_checklist(other, fixture_url + "en/voorbereiding/")
         other.locator(".checklist-household__manage summary").click()
-        other.get_by_label("Import a household (JSON file)").set_input_files(str(exported))
+        other.get_by_label("Import households (JSON file)").set_input_files(str(exported))
         expect(other.locator(".checklist-household__messages")).to_contain_text("‘Gezin A’ has been imported and is now active.")
         assert other.get_by_role("checkbox", name=KEEP_EN).is_checked()
         assert not box(other, LINKED).is_checked()
         linked = other.locator(f"#tip-{LINKED}")
+        linked.locator(".checklist__more").click()
         assert linked.locator(".checklist__who").input_value() == "COA"
         assert linked.locator(".checklist__note").input_value() == 'Notitie met "aanhalingstekens", komma; puntkomma'
         # The untouched default household gave way to the import.
@@ -237,23 +225,23 @@ def test_csv_export_lists_every_tip_with_ticks_assignees_and_notes(page, fixture
     page.locator(".checklist-household__removed").wait_for()  # the catalog has loaded
     box(page, KEEP).check()
     item = page.locator(f"#tip-{KEEP}")
-    item.locator("summary").click()
+    item.locator(".checklist__more").click()
     item.get_by_label("Wie doet het?").fill("=gemeente")
     item.get_by_label("Notitie").fill('Zeg "ja"')
     manage(page)
     filename, rows = download_csv(page, "Downloaden als CSV (spreadsheet)", tmp_path)
     assert filename == "checklist-gezin-a.csv"
-    assert rows[0] == '"Checklist";"ID";"Tip";"Gedaan";"Wie";"Notitie"'
+    assert rows[0] == '"Checklist";"ID";"Tip";"Status";"Wie";"Notitie"'
     # A formula-like cell is defused with a leading apostrophe; quotes are doubled.
     assert rows[1] == ('"Tips voor de voorbereiding";"fixture-woning-kiezen";'
-                       '"Kies een woning die past bij de grootte van het gezin.";"ja";"\'=gemeente";"Zeg ""ja"""')
+                       '"Kies een woning die past bij de grootte van het gezin.";"Gedaan";"\'=gemeente";"Zeg ""ja"""')
     assert rows[2] == ('"Tips voor de voorbereiding";"fixture-plaatsing-lezen";'
-                       '"Lees eerst de tips voor de plaatsing door.";"nee";"";""')
+                       '"Lees eerst de tips voor de plaatsing door.";"Te doen";"";""')
     # Every tip of the guide (not only this page's), in phase order, then what left the guide.
     assert [r.split(";")[1] for r in rows[1:]] == [
         '"fixture-woning-kiezen"', '"fixture-plaatsing-lezen"', '"fixture-tolk-regelen"',
         '"fixture-sleutel-overhandigen"', '"fixture-buren-informeren"', '"oude-tip"']
-    assert rows[-1] == '"Niet meer in de gids";"oude-tip";"";"ja";"";""'
+    assert rows[-1] == '"Niet meer in de gids";"oude-tip";"";"Gedaan";"";""'
 
 
 def test_english_csv_export_fetches_the_catalog_when_needed(page, fixture_url, tmp_path):
@@ -262,9 +250,9 @@ def test_english_csv_export_fetches_the_catalog_when_needed(page, fixture_url, t
     page.locator(".checklist-household__manage summary").click()
     filename, rows = download_csv(page, "Download as CSV (spreadsheet)", tmp_path)
     assert filename == "checklist-household-1.csv"
-    assert rows[0] == '"Checklist","ID","Tip","Done","Who","Note"'
-    assert rows[1] == '"Preparation tips","fixture-woning-kiezen","Choose a home that suits the size of the family.","no","",""'
-    assert rows[5] == '"Placement tips","fixture-buren-informeren","Tell the neighbours beforehand.","yes","",""'
+    assert rows[0] == '"Checklist","ID","Tip","Status","Who","Note"'
+    assert rows[1] == '"Preparation tips","fixture-woning-kiezen","Choose a home that suits the size of the family.","To do","",""'
+    assert rows[5] == '"Placement tips","fixture-buren-informeren","Tell the neighbours beforehand.","Done","",""'
     assert len(rows) == 6
 
 
@@ -306,7 +294,10 @@ BAD_IMPORTS = {
     "truncated": '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {',
     "foreign": '{"some": "other application"}',
     "whole-storage": household_state({KEEP: {"done": True}}),
-    "other-version": '{"format": "hervestigers-checklists-household", "version": 2, "household": {"name": "X", "items": {}}}',
+    "unknown-status": '{"format": "hervestigers-checklists-household", "version": 2, "household": {"name": "X", "items": {"a": {"status": "maybe"}}}}',
+    "v1-with-status": '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {"a": {"status": "done"}}}}',
+    "bad-plan": '{"format": "hervestigers-checklists-household", "version": 2, "household": {"name": "X", "items": {}, "plan": {"arrival": "maart"}}}',
+    "empty-all": '{"format": "hervestigers-checklists-households", "version": 2, "households": []}',
     "bad-id": '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {"Bad Id": {"done": true}}}}',
     "bad-value": '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": "X", "items": {"a": {"done": "yes"}}}}',
     "no-name": '{"format": "hervestigers-checklists-household", "version": 1, "household": {"name": " ", "items": {}}}',
@@ -323,7 +314,7 @@ def test_bad_import_files_show_a_message_and_change_nothing(page, fixture_url, t
         bad = tmp_path / f"{case}.json"
         bad.write_text(content, encoding="utf-8")
         page.evaluate("document.querySelector('.checklist-household__messages').replaceChildren()")
-        page.get_by_label("Huishouden importeren (JSON-bestand)").set_input_files(str(bad))
+        page.get_by_label("Huishoudens importeren (JSON-bestand)").set_input_files(str(bad))
         expect(messages.locator(".checklist-message--error"), case).to_have_text(
             "Dit bestand kan niet worden geïmporteerd: het is geen (volledige) JSON-export van deze checklists. "
             "Er is niets veranderd.")
@@ -338,9 +329,9 @@ def test_bad_import_files_show_a_message_and_change_nothing(page, fixture_url, t
     "{not json at all",
     household_state({KEEP: {"done": True}})[:-20],
     '{"theme": "dark"}',
-    '{"format": "hervestigers-checklists", "version": 99, "active": "h1", "households": []}',
     household_state({KEEP: {"done": "yes"}}),
-], ids=["garbage", "truncated", "foreign", "future-version", "wrong-types"])
+    household_state({KEEP: {"status": "maybe"}}, version=2),
+], ids=["garbage", "truncated", "foreign", "wrong-types", "unknown-status"])
 def test_corrupt_storage_is_kept_aside_with_a_visible_message(page, fixture_url, bad_value):
     page.goto(fixture_url + "over/")  # same origin, no checklist: nothing reads the value yet
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, bad_value])
@@ -355,7 +346,7 @@ def test_corrupt_storage_is_kept_aside_with_a_visible_message(page, fixture_url,
     # Clean start that works and saves.
     assert not box(page, KEEP).is_checked()
     box(page, KEEP).check()
-    assert stored(page)["households"][0]["items"] == {KEEP: {"done": True}}
+    assert stored(page)["households"][0]["items"] == {KEEP: {"status": "done"}}
     page.reload()
     page.locator(".checklist--js").wait_for()
     assert box(page, KEEP).is_checked()
@@ -372,7 +363,7 @@ def test_removed_item_is_kept_and_reported(page, fixture_url):
     report = page.locator(".checklist-household__removed")
     report.wait_for()
     assert "Niet meer in de gids" in report.inner_text()
-    assert "oude-tip-die-weg-is · gedaan · Wie: COA · Notitie: Was belangrijk" in report.inner_text()
+    assert "oude-tip-die-weg-is · Gedaan · Wie: COA · Notitie: Was belangrijk" in report.inner_text()
     assert box(page, KEEP).is_checked()
     assert page.locator(".checklist__progress").inner_text() == "1 van 3 gedaan"
     # Ticking elsewhere keeps the removed id in storage.
@@ -460,10 +451,10 @@ def test_keyboard_only_ticking(page, fixture_url):
     page.keyboard.press("Space")
     assert target.is_checked()
     assert page.locator(".checklist__progress").inner_text() == "1 van 3 gedaan"
-    # Assignee and note are reachable too: Tab to the disclosure, open it with Enter.
+    # Assignee and note are reachable too: Tab to the item's button, open the fields with Enter.
     for _ in range(10):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+        if page.evaluate("document.activeElement.classList.contains('checklist__more')"):
             break
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
@@ -475,11 +466,11 @@ def test_print_shows_ticks_assignees_notes_and_hides_navigation(page, fixture_ur
     open_checklist(page, fixture_url + "voorbereiding/")
     box(page, KEEP).check()
     item = page.locator(f"#tip-{KEEP}")
-    item.locator("summary").click()
+    item.locator(".checklist__more").click()
     item.get_by_label("Wie doet het?").fill("COA")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".checklist-household", ".checklist__actions",
-                     ".checklist__more"):
+                     ".checklist__more", ".checklist__fields", ".checklist-summary"):
         assert page.locator(selector).first.is_hidden(), f"{selector} is printed"
     assert box(page, KEEP).is_visible() and box(page, KEEP).is_checked()
     assert item.locator(".checklist__meta").is_visible()
@@ -522,7 +513,7 @@ def test_axe_finds_no_violations_with_the_checklist_in_use(page, fixture_url):
     page.locator(".checklist-household__removed").wait_for()
     box(page, KEEP).check()
     item = page.locator(f"#tip-{KEEP}")
-    item.locator("summary").click()
+    item.locator(".checklist__more").click()
     item.get_by_label("Wie doet het?").fill("COA")
     item.get_by_label("Notitie").fill("Notitie")
     manage(page)

@@ -49,9 +49,23 @@ def test_axe_on_a_real_checklist_page_in_use(page, site_url, built_site):
     page.goto(site_url + path)
     page.locator(".checklist--js").first.wait_for()
     page.get_by_role("checkbox").first.check()
-    page.locator(".checklist__more summary").first.click()
+    page.locator(".checklist__more").first.click()
     page.locator(".checklist__who").first.fill("GGD")
     page.locator(".checklist-household__manage summary").click()
     results = Axe().run(page, context=CONTEXT, options=AXE_RULES)
     assert results.violations_count == 0, results.generate_report()
+    assert page.errors == []
+
+
+def test_every_checklist_page_has_its_summary_under_the_title(page, site_url, built_site):
+    """Rendered by the build for every page with a checklist, not written into each page."""
+    for lang, expected in (("nl", "Checklist: 0 van {} gedaan"), ("en", "Checklist: 0 of {} done")):
+        for path in checklist_pages(built_site, lang):
+            page.goto(site_url + path)
+            summaries = page.locator(".checklist-summary")
+            summaries.first.wait_for()
+            assert summaries.count() == page.locator(".checklist[data-checklist]").count(), path
+            assert summaries.first.evaluate("el => el.previousElementSibling.tagName") == "H1", path
+            items = page.locator(".checklist").first.locator("[data-item-id]").count()
+            assert summaries.first.locator(".checklist-summary__count").inner_text() == expected.format(items), path
     assert page.errors == []

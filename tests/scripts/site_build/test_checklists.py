@@ -10,6 +10,7 @@ import pytest
 
 from site_build import checklists
 from site_build.directives import expand
+from site_build.datafiles import LANGUAGES
 from site_build.errors import ContentError
 
 VALID = """\
@@ -62,14 +63,60 @@ def test_rendered_html_is_the_contract_the_script_reads(monkeypatch, tmp_path):
     write(tmp_path, "voorbereiding.yml", VALID)
     monkeypatch.setattr(checklists, "CHECKLIST_DIR", tmp_path)
     html = checklists.render_checklist("voorbereiding", "nl")
-    assert '<div class="checklist" data-checklist="voorbereiding" data-title="Tips" markdown>' in html
+    assert ('<div class="checklist" id="checklist-voorbereiding-list" data-checklist="voorbereiding" '
+            'data-title="Tips" markdown>') in html
     # Every ancestor of the items asks md_in_html for Markdown, or links stay literal.
     assert '<ul class="checklist__items" markdown>' in html
     assert re.search(r'<li class="checklist__item" id="tip-eerste-tip" data-item-id="eerste-tip" markdown="span">'
                      r'Lees \[de gids\]', html)
     progress = checklists.render_progress("voorbereiding", "en")
-    assert progress == ('<span class="checklist-progress" data-checklist="voorbereiding" '
-                        'data-items="eerste-tip tweede-tip"></span>')
+    assert progress.startswith('<span class="checklist-progress" data-checklist="voorbereiding" '
+                               'data-items="eerste-tip tweede-tip" hidden>')
+    assert '<span class="checklist-summary__count"></span>' in progress
+
+
+def test_phase_page_gets_its_summary_under_the_title_and_the_interface_text(monkeypatch, tmp_path):
+    write(tmp_path, "voorbereiding.yml", VALID)
+    monkeypatch.setattr(checklists, "CHECKLIST_DIR", tmp_path)
+    body = "<h1 id='v'>Voorbereiding</h1>\n<p>Tekst</p>\n" + checklists.render_checklist("voorbereiding", "en")
+    page = checklists.page_html(body, "en")
+    title_end, summary = page.index("</h1>"), page.index('<p class="checklist-summary"')
+    assert title_end < summary < page.index("<p>Tekst</p>")
+    assert 'href="#checklist-voorbereiding-list"' in page[summary:page.index("</p>", summary)]
+    data = page[page.index('<script type="application/json" id="checklist-text">'):]
+    text = json.loads(data[data.index(">") + 1:data.index("</script>")])
+    assert text == checklists.ui_text("en") and text["lang"] == "en"
+    # Pages without a checklist are left as they are.
+    assert checklists.page_html("<h1>Over</h1><p>x</p>", "nl") == "<h1>Over</h1><p>x</p>"
+
+
+def test_interface_text_has_every_key_in_every_language_with_the_same_placeholders():
+    """Parity: a language that misses a text, or a '%' the script fills in, fails here (and the build)."""
+    import yaml
+    raw = yaml.safe_load(checklists.UI_TEXT_PATH.read_text(encoding="utf-8"))
+    texts = {lang: checklists.ui_text(lang) for lang in LANGUAGES}
+    for key, value in raw.items():
+        assert set(value) == set(LANGUAGES), key
+        for lang in LANGUAGES:
+            assert texts[lang][key], (key, lang)
+        if all(isinstance(v, str) for v in value.values()):
+            assert len({v.count("%") for v in value.values()}) == 1, key
+        else:
+            assert all(isinstance(v, list) for v in value.values()), key
+    # The CSV header has the same columns in every language.
+    assert len({len(texts[lang]["csvHead"]) for lang in LANGUAGES}) == 1
+
+
+def test_interface_text_with_a_missing_translation_fails_with_file_and_line(tmp_path):
+    path = tmp_path / "checklist.yml"
+    path.write_text('progress: {nl: "% van % gedaan", en: "% of % done"}\nsaved:\n  nl: Opgeslagen\n', encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        checklists.ui_text("nl", path)
+    assert error.value.line in (2, 3) and "'saved' has no 'en' text" in error.value.message
+    path.write_text('progress: {nl: "% van % gedaan", en: "% done"}\n', encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        checklists.ui_text("nl", path)
+    assert error.value.line == 1 and "placeholders" in error.value.message
 
 
 def test_unknown_checklist_fails_with_the_page_line(monkeypatch, tmp_path):

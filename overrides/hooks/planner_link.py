@@ -1,0 +1,14 @@
+"""Hook: every phase page (a page with a checklist) links to the arrival planner under its title.
+
+Runs after the directives hook, so it sees the rendered checklists. Logic:
+site_build.planner.add_phase_link.
+"""
+from __future__ import annotations
+
+import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from site_build.planner import add_phase_link
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    return add_phase_link(markdown, lang)
