@@ -62,7 +62,7 @@ def run(cmd: list[str], **kwargs) -> int:
 def content_errors() -> list:
     """All content problems found without building: pages, front matter, data files."""
     sys.path.insert(0, str(REPO_ROOT / "scripts"))
-    from site_build import checklists, glossary, links, pages  # noqa: F401
+    from site_build import changes, checklists, glossary, links, pages  # noqa: F401
     from site_build.errors import ContentError
 
     errors = list(pages.parity_errors())
@@ -72,7 +72,7 @@ def content_errors() -> list:
                 pages.read_front_matter(path)
             except ContentError as exc:
                 errors.append(exc)
-    for loader in (checklists.load_all, getattr(glossary, "load", None), getattr(links, "load", None)):
+    for loader in (checklists.load_all, getattr(glossary, "load", None), getattr(links, "load", None), changes.load):
         if loader is None:
             continue
         try:
@@ -142,7 +142,8 @@ def cmd_test(args) -> int:
 
 PAGE_TEMPLATE = """---
 description: {description}
-last_reviewed: {today}
+page_changed: {today}  # when this page itself last changed: update it with every change
+# source_pages: 5-7     # pages of the January 2020 guide the text comes from (leave out if none)
 ---
 
 # {title}

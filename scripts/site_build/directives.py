@@ -13,7 +13,7 @@ from typing import Callable
 
 from .errors import ContentError
 
-DIRECTIVE = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\(\s*(?:\"(?P<arg>[^\"]*)\")?\s*\)\s*\}\}")
+DIRECTIVE = re.compile(r"\{\{\s*(?P<name>[a-z][a-z0-9_]*)\(\s*(?:\"(?P<arg>[^\"]*)\")?\s*\)\s*\}\}")
 # Anything that looks like a directive but does not parse, so typos are caught too.
 DIRECTIVE_LIKE = re.compile(r"\{\{.*?\}\}")
 
@@ -99,7 +99,7 @@ def page_markdown(markdown: str, lang: str, source: Path | str) -> str:
     in its language. The build hook (overrides/hooks/directives.py) and the build-time
     audit's plain build (site_checks.audits) both use this, so they render the same Markdown.
     """
-    from . import checklists, glossary, links  # noqa: F401  (each registers its directives)
+    from . import changes, checklists, glossary, links  # noqa: F401  (each registers its directives)
     from .datafiles import display_path
     from .pages import body_start_line
 

@@ -35,7 +35,7 @@ from .datafiles import (
 )
 from .directives import DirectiveError, register
 from .errors import ContentError
-from .pages import format_date
+from .pages import MONTHS, format_date
 
 LINKS_FILE = DATA_DIR / "links.yml"
 DEFAULT_REPORT = REPO_ROOT / ".cache" / "link-report.json"
@@ -56,7 +56,10 @@ TARGET_LANGUAGES = {
     "ar": {"nl": "Arabischtalig", "en": "in Arabic"},
 }
 FIELDS = {"id", "url", "title", "description", "organisation", "category", "type", "language",
-          "online", "archived", "replaced_by"}
+          "online", "archived", "replaced_by", "date"}
+# ``date``: when the source was published or last updated, as the source itself says: 2022-09-29, 2023-04
+# or 2021; ``undated`` records that the source gives no date (shown to readers as such).
+SOURCE_DATE = re.compile(r"^(?:\d{4}(?:-(?:0[1-9]|1[0-2]))?|undated)$")
 UI = {
     "nl": {
         "not_online": "niet openbaar online",
@@ -76,6 +79,8 @@ UI = {
         "redirect": "verhuisd",
         "broken": "niet bereikbaar",
         "unverified": "kon niet worden gecontroleerd",
+        "date": "datum bron: {date}",
+        "undated": "zonder datum",
     },
     "en": {
         "not_online": "not publicly available online",
@@ -95,6 +100,8 @@ UI = {
         "redirect": "moved",
         "broken": "not reachable",
         "unverified": "could not be checked",
+        "date": "source dated {date}",
+        "undated": "undated",
     },
 }
 
@@ -121,6 +128,7 @@ class Link:
     line: int
     url_line: int
     archived_line: int
+    date: dt.date | str | None = None  # a full date, or 'YYYY-MM' / 'YYYY' as the source gives it
 
 
 @dataclass(frozen=True)
@@ -263,6 +271,12 @@ def _load_link(entry, path: str, categories: dict, check_urls: bool) -> Link:
     replaced_by = entry.get("replaced_by")
     if replaced_by is not None:
         replaced_by = require_text(entry, "replaced_by", path, what)
+    date = entry.get("date")
+    if date is not None and not isinstance(date, dt.date) and not SOURCE_DATE.match(str(date)):
+        raise ContentError(path, entry.line_of("date"), f"{what}: field 'date' must be a date as the source gives it",
+                           "write 2022-09-29, 2023-04 or 2021, or 'undated' when the source gives no date")
+    if date is not None and not isinstance(date, dt.date):
+        date = str(date)
     description = require_translations(entry, "description", path, what)
     for lang, text in description.items():
         if "\n" in text:
@@ -272,7 +286,7 @@ def _load_link(entry, path: str, categories: dict, check_urls: bool) -> Link:
         id=link_id, url=url, title=require_translations(entry, "title", path, what), description=description,
         organisation=_translations_or_text(entry, "organisation", path, what), category=category,
         type=link_type, language=language, online=online, archived=archived, replaced_by=replaced_by,
-        line=entry.line, url_line=entry.line_of("url"), archived_line=entry.line_of("archived"),
+        line=entry.line, url_line=entry.line_of("url"), archived_line=entry.line_of("archived"), date=date,
     )
 
 
@@ -351,6 +365,20 @@ def last_checks() -> tuple[dict, dt.date | None]:
 
 # --- Rendering ------------------------------------------------------------------------
 
+def source_date(link: Link, lang: str) -> str | None:
+    """The source's own date in the page language: '29 september 2022', 'april 2023' or '2021'."""
+    if link.date is None:
+        return None
+    if isinstance(link.date, dt.date):
+        return format_date(link.date, lang)
+    if link.date == "undated":
+        return UI[lang]["undated"]
+    if "-" in link.date:
+        year, month = link.date.split("-")
+        return f"{MONTHS[lang][int(month) - 1]} {year}"
+    return link.date
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 
@@ -415,6 +443,10 @@ def _entry_html(link: Link, lang: str, data: LinkData, checks: dict, checked_on:
     if link.type:
         meta.append(TYPES[link.type][lang])
     meta.append(TARGET_LANGUAGES[link.language][lang])
+    if link.date == "undated":
+        meta.append(ui["undated"])
+    elif link.date is not None:
+        meta.append(ui["date"].format(date=source_date(link, lang)))
     extra = []
     if link.archived:
         extra.append(f'<a href="{_attr(link.archived)}">{ui["archived"]}</a>')
