@@ -99,7 +99,7 @@ def page_markdown(markdown: str, lang: str, source: Path | str) -> str:
     in its language. The build hook (overrides/hooks/directives.py) and the build-time
     audit's plain build (site_checks.audits) both use this, so they render the same Markdown.
     """
-    from . import changes, checklists, glossary, links  # noqa: F401  (each registers its directives)
+    from . import changes, checklists, glossary, links, settings  # noqa: F401  (each registers its directives)
     from .datafiles import display_path
     from .pages import body_start_line
 
