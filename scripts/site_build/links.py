@@ -65,6 +65,8 @@ UI = {
         "not_online": "niet openbaar online",
         "archived": "Gearchiveerde kopie",
         "replaced_by": "Vervangen door",
+        "new_address": "Nieuw adres",
+        "moved_to": "nu op",
         "filters": "Links filteren",
         "text": "Zoek op trefwoord",
         "category": "Categorie",
@@ -86,6 +88,8 @@ UI = {
         "not_online": "not publicly available online",
         "archived": "Archived copy",
         "replaced_by": "Replaced by",
+        "new_address": "New address",
+        "moved_to": "now at",
         "filters": "Filter the links",
         "text": "Search by keyword",
         "category": "Category",
@@ -128,6 +132,7 @@ class Link:
     line: int
     url_line: int
     archived_line: int
+    replaced_by_line: int = 0
     date: dt.date | str | None = None  # a full date, or 'YYYY-MM' / 'YYYY' as the source gives it
 
 
@@ -270,7 +275,13 @@ def _load_link(entry, path: str, categories: dict, check_urls: bool) -> Link:
             raise ContentError(path, entry.line_of("archived"), f"{what}: field 'archived' {problem}")
     replaced_by = entry.get("replaced_by")
     if replaced_by is not None:
+        # Either the id of the entry that supersedes this one, or the new address itself.
         replaced_by = require_text(entry, "replaced_by", path, what)
+        if _SCHEME.match(replaced_by):
+            problem = url_problem(replaced_by) if check_urls else None
+            if problem:
+                raise ContentError(path, entry.line_of("replaced_by"), f"{what}: field 'replaced_by' {problem}",
+                                   "give the new address in full, or the id of the entry that replaces this one")
     date = entry.get("date")
     if date is not None and not isinstance(date, dt.date) and not SOURCE_DATE.match(str(date)):
         raise ContentError(path, entry.line_of("date"), f"{what}: field 'date' must be a date as the source gives it",
@@ -287,6 +298,7 @@ def _load_link(entry, path: str, categories: dict, check_urls: bool) -> Link:
         organisation=_translations_or_text(entry, "organisation", path, what), category=category,
         type=link_type, language=language, online=online, archived=archived, replaced_by=replaced_by,
         line=entry.line, url_line=entry.line_of("url"), archived_line=entry.line_of("archived"), date=date,
+        replaced_by_line=entry.line_of("replaced_by"),
     )
 
 
@@ -312,6 +324,8 @@ def parse(data, shown: str, check_urls: bool = True) -> LinkData:
             urls[link.url] = link.id
         links.append(link)
     for link in links:
+        if link.replaced_by is not None and _SCHEME.match(link.replaced_by):
+            continue  # a new address, not an entry
         if link.replaced_by is not None and (link.replaced_by not in ids or link.replaced_by == link.id):
             raise ContentError(shown, link.line, f"link '{link.id}': field 'replaced_by' names no other entry ('{link.replaced_by}')",
                                "give the id of the entry that supersedes this one")
@@ -450,16 +464,23 @@ def _entry_html(link: Link, lang: str, data: LinkData, checks: dict, checked_on:
     extra = []
     if link.archived:
         extra.append(f'<a href="{_attr(link.archived)}">{ui["archived"]}</a>')
-    if link.replaced_by:
+    if link.replaced_by and _SCHEME.match(link.replaced_by):
+        extra.append(f'{ui["new_address"]}: <a href="{_attr(link.replaced_by)}">{_attr(link.replaced_by)}</a>')
+    elif link.replaced_by:
         other = data.by_id[link.replaced_by]
         extra.append(f'{ui["replaced_by"]}: <a href="#link-{other.id}">{_attr(other.title[lang])}</a>')
     # The checker reports a URL without its fragment unless it checked fragments.
     check = (checks.get(link.url) or checks.get(urldefrag(link.url)[0])) if link.url else None
     if check and check.get("verdict") in ("ok", "redirect", "broken", "unverified") and checked_on:
         verdict = check["verdict"]
+        moved = ""
+        final = check.get("final_url")
+        if verdict == "redirect" and isinstance(final, str) and not url_problem(final) and not link.replaced_by:
+            # Moved permanently, and no maintainer has recorded the new address yet: say where it went.
+            moved = f' ({ui["moved_to"]} <a href="{_attr(final)}">{_attr(final)}</a>)'
         extra.append(
             f'<span class="link-directory__check link-directory__check--{verdict}">'
-            f'{ui["checked"].format(date=checked_on)}: {ui[verdict]}</span>'
+            f'{ui["checked"].format(date=checked_on)}: {ui[verdict]}{moved}</span>'
         )
     lines = [
         f'<li class="link-directory__entry" id="link-{link.id}" data-category="{link.category}" '
@@ -632,6 +653,8 @@ def urls_in_link_data(text: str, file: str) -> list[FoundUrl]:
             found.append(FoundUrl(link.url, file, link.url_line))
         if link.archived:
             found.append(FoundUrl(link.archived, file, link.archived_line))
+        if link.replaced_by and _SCHEME.match(link.replaced_by):
+            found.append(FoundUrl(link.replaced_by, file, link.replaced_by_line))
     return found
 
 
