@@ -154,13 +154,13 @@ def format_date(date: dt.date, lang: str) -> str:
 TEXT = {
     "nl": {
         "source": "Bron: de handreiking van KIS en het Verwey-Jonker Instituut, januari 2020, p. {pages}",
-        "no_source": "Geschreven voor deze website; geen tekst uit de handreiking van januari 2020",
+        "no_source": "Geschreven voor deze website, niet overgenomen van een pagina van de handreiking",
         "changed": "Deze pagina is voor het laatst gewijzigd op {date}",
         "checked": "Gecontroleerd op {date} aan de hand van {against}",
     },
     "en": {
         "source": "Source: the guide by KIS and the Verwey-Jonker Institute, January 2020, p. {pages}",
-        "no_source": "Written for this website; not text from the January 2020 guide",
+        "no_source": "Written for this website, not taken from a page of the guide",
         "changed": "This page last changed on {date}",
         "checked": "Checked on {date} against {against}",
     },
