@@ -62,7 +62,7 @@ def run(cmd: list[str], **kwargs) -> int:
 
 def content_errors() -> list:
     """All content problems found without building: pages, front matter, data files."""
-    from site_build import checklists, glossary, links, pages, planner, terminology, ui
+    from site_build import changes, checklists, glossary, links, pages, planner, terminology, ui
     from site_build.errors import ContentError
 
     errors = list(pages.parity_errors())
@@ -73,7 +73,7 @@ def content_errors() -> list:
             except ContentError as exc:
                 errors.append(exc)
     for loader in (checklists.load_all, getattr(glossary, "load", None), getattr(links, "load", None), ui.load,
-                   terminology.load, planner.item_stages):
+                   terminology.load, planner.item_stages, changes.load):
         if loader is None:
             continue
         try:
@@ -147,7 +147,8 @@ def cmd_test(args) -> int:
 
 PAGE_TEMPLATE = """---
 description: {description}
-last_reviewed: {today}
+page_changed: {today}  # when this page itself last changed: update it with every change
+# source_pages: 5-7     # pages of the January 2020 guide the text comes from (leave out if none)
 ---
 
 # {title}

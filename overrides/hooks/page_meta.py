@@ -1,7 +1,8 @@
 """Hook: every page exists in both languages and has complete front matter.
 
-Also puts the "source pages · last reviewed" line into the page's metadata, for
-overrides/main.html to show. Problems stop the build with file and line named.
+Also puts the page's dates ("source: the guide, January 2020, p. 5–7 · this page
+last changed on …", and a check against current rules only where front matter
+records one) into the page's metadata, for overrides/main.html to show. Problems stop the build with file and line named.
 """
 from __future__ import annotations
 
@@ -27,5 +28,5 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     lang = getattr(page.file, "locale", None) or config.theme["language"]
-    page.meta["source_note"] = pages.source_note(meta, lang)
+    page.meta["source_note"] = " · ".join(pages.source_note(meta, lang))
     return markdown

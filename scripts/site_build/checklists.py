@@ -19,6 +19,8 @@ from .facts import PHASES, SLUG
 CHECKLIST_DIR = DATA_DIR / "checklists"
 # The component's interface text, one text per language (written into each page that uses it).
 UI_TEXT_PATH = DATA_DIR / "ui" / "checklist.yml"
+# Not a checklist: the record of item ids that left the guide (see load_retired).
+RETIRED_FILE = "retired.yml"
 ITEM_ID = SLUG
 # The guide's phases in reading order (mkdocs.yml's nav); the catalog (and so the CSV export) follows it.
 PHASE_ORDER = PHASES
@@ -31,6 +33,14 @@ CATALOG_VERSION = 1
 class Item:
     id: str
     text: dict  # lang -> Markdown (inline)
+    line: int
+    replaces: tuple = ()  # retired ids whose saved state (tick, who, note) moves to this item
+
+
+@dataclass(frozen=True)
+class Retired:
+    id: str
+    became: tuple  # current item ids that took over its content
     line: int
 
 
@@ -66,8 +76,91 @@ def _parse(data, shown: str) -> Checklist:
         texts = {}
         for lang in LANGUAGES:
             texts[lang] = require_text(entry, lang, shown, f"checklist item '{item_id}'")
-        items.append(Item(item_id, texts, entry.line))
+        items.append(Item(item_id, texts, entry.line, _replaces(entry, shown, item_id)))
     return Checklist(Path(shown).stem, title, tuple(items), shown)
+
+
+def _replaces(entry, shown: str, item_id: str) -> tuple:
+    value = entry.get("replaces")
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and ITEM_ID.match(v) for v in value):
+        raise ContentError(shown, entry.line_of("replaces"), f"checklist item '{item_id}': 'replaces' must list item ids",
+                           "write replaces: [old-id], the id(s) this item takes over")
+    return tuple(value)
+
+
+def _parse_retired(data, shown: str) -> tuple:
+    if data is None:
+        return ()
+    if not isinstance(data, dict) or not isinstance(data.get("retired"), list):
+        raise ContentError(shown, 1, "the retired file must have a list 'retired'", "each entry: id, became: [ids]")
+    retired, seen = [], {}
+    for entry in data["retired"]:
+        if not isinstance(entry, dict):
+            raise ContentError(shown, getattr(data["retired"], "line", None), "each retired entry needs an id and 'became'")
+        retired_id = require_text(entry, "id", shown, "retired item")
+        if retired_id in seen:
+            raise ContentError(shown, entry.line_of("id"), f"retired id '{retired_id}' is listed twice, also on line {seen[retired_id]}")
+        seen[retired_id] = entry.line_of("id")
+        became = entry.get("became", [])
+        if not isinstance(became, list) or not all(isinstance(v, str) for v in became):
+            raise ContentError(shown, entry.line_of("became"), f"retired item '{retired_id}': 'became' must list item ids")
+        retired.append(Retired(retired_id, tuple(became), entry.line_of("id")))
+    return tuple(retired)
+
+
+def load_retired(directory: Path | None = None) -> tuple:
+    """The ids that left the guide (``retired.yml`` beside the checklists); () when there is none."""
+    path = Path(directory or CHECKLIST_DIR) / RETIRED_FILE
+    if not path.exists():
+        return ()
+    return load_cached(path, _parse_retired, "retired checklist ids live in this file")
+
+
+def _check_replacements(checklists: list, directory: Path) -> None:
+    """Every ``replaces`` names a retired id, each retired id is replaced at most once, and a
+    retired id is not in use again; errors name the file and line."""
+    retired = {r.id: r for r in load_retired(directory)}
+    retired_file = display_path(directory / RETIRED_FILE)
+    current = {item.id: (checklist, item) for checklist in checklists for item in checklist.items}
+    for r in retired.values():
+        if r.id in current:
+            checklist, item = current[r.id]
+            raise ContentError(retired_file, r.line, f"retired id '{r.id}' is an item again in {checklist.path} (line {item.line})",
+                               "a retired id is never reused: give the item a new id, or remove it from the retired list")
+        for new_id in r.became:
+            if new_id not in current:
+                raise ContentError(retired_file, r.line, f"retired id '{r.id}' became '{new_id}', which is no checklist item",
+                                   "list the ids of current items that took over its content")
+    replaced_by: dict = {}
+    for checklist in checklists:
+        for item in checklist.items:
+            for old_id in item.replaces:
+                if old_id in current:
+                    raise ContentError(checklist.path, item.line, f"item '{item.id}' replaces '{old_id}', which is still a current item",
+                                       "only a retired id can be replaced; retire it first (remove the item, list it in "
+                                       f"{retired_file})")
+                if old_id not in retired:
+                    raise ContentError(checklist.path, item.line, f"item '{item.id}' replaces '{old_id}', an id that never existed",
+                                       f"only ids listed in {retired_file} can be replaced; check the spelling")
+                if old_id in replaced_by:
+                    other = replaced_by[old_id]
+                    raise ContentError(checklist.path, item.line,
+                                       f"items '{other.id}' (line {other.line}) and '{item.id}' both replace '{old_id}'",
+                                       "a saved tick can move to one item only: keep 'replaces' on one of them")
+                if item.id not in retired[old_id].became:
+                    raise ContentError(checklist.path, item.line, f"item '{item.id}' replaces '{old_id}' but is not in its 'became' list",
+                                       f"add '{item.id}' to 'became' of '{old_id}' in {retired_file}")
+                replaced_by[old_id] = item
+
+
+def replacements(directory: Path | None = None) -> dict[str, str]:
+    """Retired id -> the item that carries its saved state, for the checklist script."""
+    return {old_id: item.id for checklist in load_all(directory).values()
+            for item in checklist.items for old_id in item.replaces}
 
 
 def _load_one(path: Path) -> Checklist:
@@ -78,7 +171,7 @@ def load_all(directory: Path | None = None) -> dict[str, Checklist]:
     """All checklists by id (the file name without ``.yml``), validated."""
     directory = Path(directory or CHECKLIST_DIR)
     owner = {}
-    checklists = [_load_one(path) for path in sorted(directory.glob("*.yml"))]
+    checklists = [_load_one(path) for path in sorted(directory.glob("*.yml")) if path.name != RETIRED_FILE]
     for checklist in checklists:
         for item in checklist.items:
             # State is stored per item id across the whole site, so ids are unique site-wide.
@@ -88,6 +181,7 @@ def load_all(directory: Path | None = None) -> dict[str, Checklist]:
                     "item ids must be unique across all checklists",
                 )
             owner[item.id] = checklist.path
+    _check_replacements(checklists, directory)
     return {checklist.id: checklist for checklist in checklists}
 
 
@@ -107,7 +201,7 @@ def render_checklist(checklist_id: str | None, lang: str) -> str:
     title = html.escape(checklist.title[lang], quote=True)
     lines = [
         f'<div class="checklist" id="{list_anchor(checklist.id)}" data-checklist="{checklist.id}" '
-        f'data-title="{title}" markdown>',
+        f'data-title="{title}"{_replaced_attr()} markdown>',
         # md_in_html only parses an element's Markdown when every ancestor asks for it too.
         f'<ul class="checklist__items" markdown>',
     ]
@@ -124,8 +218,8 @@ def render_progress(checklist_id: str | None, lang: str) -> str:
     """A phase's progress for the home page overview: "3 of 9 done" and a bar, filled by the script."""
     checklist = _get(checklist_id)
     return (
-        f'<span class="checklist-progress" data-checklist="{checklist.id}" data-items="{_item_ids(checklist)}" hidden>'
-        f"{_COUNT_AND_BAR}</span>"
+        f'<span class="checklist-progress" data-checklist="{checklist.id}" data-items="{_item_ids(checklist)}"'
+        f'{_replaced_attr()} hidden>{_COUNT_AND_BAR}</span>'
     )
 
 
@@ -229,6 +323,13 @@ def ui_text(lang: str, path: Path | None = None) -> dict:
     return texts[lang]
 
 
+def _replaced_attr() -> str:
+    """Every retired id and its replacement, site-wide ("old>new old2>new2"): replaced-tips.js moves
+    saved state before checklist.js reads it, on any page with a checklist or a progress overview."""
+    pairs = " ".join(f"{old}>{new}" for old, new in sorted(replacements().items()))
+    return f' data-replaced="{pairs}"' if pairs else ""
+
+
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 # [text](target), where the target may hold one level of parentheses: {{ url("id") }}
 _LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
@@ -261,6 +362,8 @@ def catalog(lang: str, directory: Path | None = None) -> dict:
     return {
         "version": CATALOG_VERSION,
         "lang": lang,
+        # Retired id -> the item a reader's saved state moves to (replaced-tips.js).
+        "replaced": replacements(directory),
         "checklists": [
             {
                 "id": checklist.id,

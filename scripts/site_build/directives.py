@@ -15,7 +15,7 @@ from typing import Callable, Mapping
 from .errors import ContentError
 from .facts import is_fence
 
-DIRECTIVE = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\(\s*(?:\"(?P<arg>[^\"]*)\")?\s*\)\s*\}\}")
+DIRECTIVE = re.compile(r"\{\{\s*(?P<name>[a-z][a-z0-9_]*)\(\s*(?:\"(?P<arg>[^\"]*)\")?\s*\)\s*\}\}")
 # Anything that looks like a directive but does not parse, so typos are caught too.
 DIRECTIVE_LIKE = re.compile(r"\{\{.*?\}\}")
 

@@ -32,9 +32,11 @@ from .datafiles import (
 from .directives import DirectiveError
 from .errors import ContentError
 from .facts import SLUG
-from .pages import format_date
+from .pages import MONTHS, format_date
 
 LINKS_FILE = DATA_DIR / "links.yml"
+# A URL with a scheme (https:, mailto:, …), as opposed to an entry id.
+URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 DEFAULT_REPORT = REPO_ROOT / ".cache" / "link-report.json"
 LINK_ID = SLUG
 
@@ -53,12 +55,17 @@ TARGET_LANGUAGES = {
     "ar": {"nl": "Arabischtalig", "en": "in Arabic"},
 }
 FIELDS = {"id", "url", "title", "description", "organisation", "category", "type", "language",
-          "online", "archived", "replaced_by"}
+          "online", "archived", "replaced_by", "date"}
+# ``date``: when the source was published or last updated, as the source itself says: 2022-09-29, 2023-04
+# or 2021; ``undated`` records that the source gives no date (shown to readers as such).
+SOURCE_DATE = re.compile(r"^(?:\d{4}(?:-(?:0[1-9]|1[0-2]))?|undated)$")
 UI = {
     "nl": {
         "not_online": "niet openbaar online",
         "archived": "Gearchiveerde kopie",
         "replaced_by": "Vervangen door",
+        "new_address": "Nieuw adres",
+        "moved_to": "nu op",
         "filters": "Links filteren",
         "text": "Zoek op trefwoord",
         "category": "Categorie",
@@ -73,11 +80,15 @@ UI = {
         "redirect": "verhuisd",
         "broken": "niet bereikbaar",
         "unverified": "kon niet worden gecontroleerd",
+        "date": "datum bron: {date}",
+        "undated": "zonder datum",
     },
     "en": {
         "not_online": "not publicly available online",
         "archived": "Archived copy",
         "replaced_by": "Replaced by",
+        "new_address": "New address",
+        "moved_to": "now at",
         "filters": "Filter the links",
         "text": "Search by keyword",
         "category": "Category",
@@ -92,6 +103,8 @@ UI = {
         "redirect": "moved",
         "broken": "not reachable",
         "unverified": "could not be checked",
+        "date": "source dated {date}",
+        "undated": "undated",
     },
 }
 
@@ -118,6 +131,8 @@ class Link:
     line: int
     url_line: int
     archived_line: int
+    replaced_by_line: int = 0
+    date: dt.date | str | None = None  # a full date, or 'YYYY-MM' / 'YYYY' as the source gives it
 
 
 @dataclass(frozen=True)
@@ -259,7 +274,19 @@ def _load_link(entry, path: str, categories: dict, check_urls: bool) -> Link:
             raise ContentError(path, entry.line_of("archived"), f"{what}: field 'archived' {problem}")
     replaced_by = entry.get("replaced_by")
     if replaced_by is not None:
+        # Either the id of the entry that supersedes this one, or the new address itself.
         replaced_by = require_text(entry, "replaced_by", path, what)
+        if URL_SCHEME.match(replaced_by):
+            problem = url_problem(replaced_by) if check_urls else None
+            if problem:
+                raise ContentError(path, entry.line_of("replaced_by"), f"{what}: field 'replaced_by' {problem}",
+                                   "give the new address in full, or the id of the entry that replaces this one")
+    date = entry.get("date")
+    if date is not None and not isinstance(date, dt.date) and not SOURCE_DATE.match(str(date)):
+        raise ContentError(path, entry.line_of("date"), f"{what}: field 'date' must be a date as the source gives it",
+                           "write 2022-09-29, 2023-04 or 2021, or 'undated' when the source gives no date")
+    if date is not None and not isinstance(date, dt.date):
+        date = str(date)
     description = require_translations(entry, "description", path, what)
     for lang, text in description.items():
         if "\n" in text:
@@ -269,7 +296,8 @@ def _load_link(entry, path: str, categories: dict, check_urls: bool) -> Link:
         id=link_id, url=url, title=require_translations(entry, "title", path, what), description=description,
         organisation=_translations_or_text(entry, "organisation", path, what), category=category,
         type=link_type, language=language, online=online, archived=archived, replaced_by=replaced_by,
-        line=entry.line, url_line=entry.line_of("url"), archived_line=entry.line_of("archived"),
+        line=entry.line, url_line=entry.line_of("url"), archived_line=entry.line_of("archived"), date=date,
+        replaced_by_line=entry.line_of("replaced_by"),
     )
 
 
@@ -295,6 +323,8 @@ def parse(data, shown: str, check_urls: bool = True) -> LinkData:
             urls[link.url] = link.id
         links.append(link)
     for link in links:
+        if link.replaced_by is not None and URL_SCHEME.match(link.replaced_by):
+            continue  # a new address, not an entry
         if link.replaced_by is not None and (link.replaced_by not in ids or link.replaced_by == link.id):
             raise ContentError(shown, link.line, f"link '{link.id}': field 'replaced_by' names no other entry ('{link.replaced_by}')",
                                "give the id of the entry that supersedes this one")
@@ -347,6 +377,20 @@ def last_checks() -> tuple[dict, dt.date | None]:
 
 
 # --- Rendering ------------------------------------------------------------------------
+
+def source_date(link: Link, lang: str) -> str | None:
+    """The source's own date in the page language: '29 september 2022', 'april 2023' or '2021'."""
+    if link.date is None:
+        return None
+    if isinstance(link.date, dt.date):
+        return format_date(link.date, lang)
+    if link.date == "undated":
+        return UI[lang]["undated"]
+    if "-" in link.date:
+        year, month = link.date.split("-")
+        return f"{MONTHS[lang][int(month) - 1]} {year}"
+    return link.date
+
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
@@ -410,19 +454,30 @@ def _entry_html(link: Link, lang: str, data: LinkData, checks: dict, checked_on:
     if link.type:
         meta.append(TYPES[link.type][lang])
     meta.append(TARGET_LANGUAGES[link.language][lang])
+    if link.date == "undated":
+        meta.append(ui["undated"])
+    elif link.date is not None:
+        meta.append(ui["date"].format(date=source_date(link, lang)))
     extra = []
     if link.archived:
         extra.append(f'<a href="{_attr(link.archived)}">{ui["archived"]}</a>')
-    if link.replaced_by:
+    if link.replaced_by and URL_SCHEME.match(link.replaced_by):
+        extra.append(f'{ui["new_address"]}: <a href="{_attr(link.replaced_by)}">{_attr(link.replaced_by)}</a>')
+    elif link.replaced_by:
         other = data.by_id[link.replaced_by]
         extra.append(f'{ui["replaced_by"]}: <a href="#link-{other.id}">{_attr(other.title[lang])}</a>')
     # The checker reports a URL without its fragment unless it checked fragments.
     check = (checks.get(link.url) or checks.get(urldefrag(link.url)[0])) if link.url else None
     if check and check.get("verdict") in ("ok", "redirect", "broken", "unverified") and checked_on:
         verdict = check["verdict"]
+        moved = ""
+        final = check.get("final_url")
+        if verdict == "redirect" and isinstance(final, str) and not url_problem(final) and not link.replaced_by:
+            # Moved permanently, and no maintainer has recorded the new address yet: say where it went.
+            moved = f' ({ui["moved_to"]} <a href="{_attr(final)}">{_attr(final)}</a>)'
         extra.append(
             f'<span class="link-directory__check link-directory__check--{verdict}">'
-            f'{ui["checked"].format(date=checked_on)}: {ui[verdict]}</span>'
+            f'{ui["checked"].format(date=checked_on)}: {ui[verdict]}{moved}</span>'
         )
     lines = [
         f'<li class="link-directory__entry" id="link-{link.id}" data-category="{link.category}" '

@@ -19,8 +19,9 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
 SOURCE_PAGES = re.compile(r"^\d+(?:[-–]\d+)?$")
 REQUIRED = {
     "description": "one or two sentences for search results and the meta description",
-    "last_reviewed": "the date someone last checked the page against the guide, e.g. 2026-11-29",
+    "page_changed": "the date this page itself last changed, e.g. 2026-12-01",
 }
+RENAMED = {"last_reviewed": "page_changed"}
 
 
 def page_files(docs_dir: Path = DOCS_DIR) -> dict[str, dict[str, Path]]:
@@ -85,7 +86,7 @@ def read_front_matter(path: Path) -> LineDict:
     match = FRONT_MATTER.match(text)
     if not match:
         raise ContentError(shown, 1, "page has no front matter",
-                           "start the file with a '---' block holding description and last_reviewed")
+                           "start the file with a '---' block holding description and page_changed")
     try:
         meta = parse_yaml(match.group("yaml") or "", shown)
     except yaml.YAMLError as exc:
@@ -102,18 +103,42 @@ def read_front_matter(path: Path) -> LineDict:
         raise ContentError(shown, 2, "front matter must be 'key: value' lines")
     # Key lines are relative to the YAML block, which starts on line 2.
     meta.key_lines = {k: v + 1 for k, v in meta.key_lines.items()}
+    for key in meta:
+        if key in RENAMED:
+            raise ContentError(shown, meta.line_of(key), f"'{key}' is now called '{RENAMED[key]}'",
+                               f"rename it to '{RENAMED[key]}': the date this page itself last changed "
+                               "(a check against current rules goes in 'checked')")
     for key, hint in REQUIRED.items():
         value = meta.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             raise ContentError(shown, 1, f"front matter has no '{key}'", f"add '{key}:' — {hint}")
     if not isinstance(meta["description"], str):
         raise ContentError(shown, meta.line_of("description"), "'description' must be text")
-    if not isinstance(meta["last_reviewed"], dt.date):
-        raise ContentError(shown, meta.line_of("last_reviewed"), "'last_reviewed' must be a date (YYYY-MM-DD)")
+    if not isinstance(meta["page_changed"], dt.date):
+        raise ContentError(shown, meta.line_of("page_changed"), "'page_changed' must be a date (YYYY-MM-DD)",
+                           "the date this page itself last changed, e.g. 2026-12-01")
     if "source_pages" in meta and not SOURCE_PAGES.match(str(meta["source_pages"])):
         raise ContentError(shown, meta.line_of("source_pages"),
                            "'source_pages' must be a page or a range of the PDF guide, e.g. 5-7")
+    if "checked" in meta:
+        _check_checked(meta, shown)
     return meta
+
+
+def _check_checked(meta: LineDict, shown: str) -> None:
+    """``checked: {date: 2026-12-01, against: {nl: ..., en: ...}}``: a check against current rules."""
+    checked = meta["checked"]
+    line = meta.line_of("checked")
+    hint = ("write it as 'checked: {date: 2026-12-01, against: {nl: ..., en: ...}}', naming what the page "
+            "was checked against; leave it out when the page was not checked against current rules")
+    if not isinstance(checked, dict) or set(checked) != {"date", "against"}:
+        raise ContentError(shown, line, "'checked' needs a date and what the page was checked against", hint)
+    if not isinstance(checked["date"], dt.date):
+        raise ContentError(shown, line, "'checked.date' must be a date (YYYY-MM-DD)", hint)
+    against = checked["against"]
+    if not isinstance(against, dict) or any(not isinstance(against.get(lang), str) or not against[lang].strip()
+                                            for lang in LANGUAGES):
+        raise ContentError(shown, line, f"'checked.against' needs a text in each language ({', '.join(LANGUAGES)})", hint)
 
 
 MONTHS = {
@@ -126,14 +151,31 @@ def format_date(date: dt.date, lang: str) -> str:
     return f"{date.day} {MONTHS[lang][date.month - 1]} {date.year}"
 
 
-def source_note(meta: dict, lang: str) -> str:
-    """'Bron: KIS-handreiking (2020), p. 5–7 · laatst gecontroleerd 29 november 2026'."""
-    reviewed = format_date(meta["last_reviewed"], lang)
+TEXT = {
+    "nl": {
+        "source": "Bron: de handreiking van KIS en het Verwey-Jonker Instituut, januari 2020, p. {pages}",
+        "no_source": "Geschreven voor deze website, niet overgenomen van een pagina van de handreiking",
+        "changed": "Deze pagina is voor het laatst gewijzigd op {date}",
+        "checked": "Gecontroleerd op {date} aan de hand van {against}",
+    },
+    "en": {
+        "source": "Source: the guide by KIS and the Verwey-Jonker Institute, January 2020, p. {pages}",
+        "no_source": "Written for this website, not taken from a page of the guide",
+        "changed": "This page last changed on {date}",
+        "checked": "Checked on {date} against {against}",
+    },
+}
+
+
+def source_note(meta: dict, lang: str) -> list[str]:
+    """The page's dates, in its language: where its text comes from, when the page last changed,
+    and (only when front matter says so) when and against what it was checked."""
+    text = TEXT[lang]
     pages = str(meta.get("source_pages", "")).replace("-", "–")
-    if lang == "nl":
-        parts = [f"Bron: KIS-handreiking (2020), p. {pages}"] if pages else []
-        parts.append(f"laatst gecontroleerd {reviewed}")
-    else:
-        parts = [f"Source: KIS guide (2020), p. {pages}"] if pages else []
-        parts.append(f"last reviewed {reviewed}")
-    return " · ".join(parts)
+    parts = [text["source"].format(pages=pages) if pages else text["no_source"],
+             text["changed"].format(date=format_date(meta["page_changed"], lang))]
+    if "checked" in meta:
+        checked = meta["checked"]
+        parts.append(text["checked"].format(date=format_date(checked["date"], lang),
+                                            against=checked["against"][lang].strip()))
+    return parts

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from . import checklists, glossary, links, planner, terminology
+from . import changes, checklists, glossary, links, planner, settings, terminology
 
 DIRECTIVES = MappingProxyType({
     "checklist": checklists.render_checklist,
     "checklist_progress": checklists.render_progress,
+    "feedback": settings.render_feedback,
     "glossary": glossary.render_glossary,
     "link": links.render_link,
     "link_directory": links.render_directory,
     "planner": planner.render_planner,
     "planner_due": planner.render_due,
+    "publisher": settings.render_publisher,
+    "since_2020": changes.render_note,
     "terminology": terminology.render_terminology,
     "url": links.render_url,
 })

@@ -130,3 +130,50 @@ def test_no_sentence_broken_by_page_break_in_docs(before, after):
     broken = re.compile(rf"\b{before}[ \t]*\n(?:[ \t]*\n)+[ \t]*{after}\b")
     hits = [str(p.relative_to(DOCS_DIR)) for p in docs_files() if broken.search(p.read_text(encoding="utf-8"))]
     assert not hits, f"'{before} / {after}' is split by blank lines, as in the extraction: {hits}"
+
+
+# --- Tips: every tip of the guide is still there, also when split into several items ---
+
+CHAPTER_PAGES = {"Voorbereiding": "voorbereiding",  # after fix_extraction()
+                 "Plaatsing": "plaatsing", "Begeleiding": "begeleiding",
+                 "Integratie": "integratie"}
+WORD = re.compile(r"[A-Za-zÀ-ÿ]{6,}")
+
+
+def source_tips() -> list[tuple[str, str]]:
+    """(phase, tip) for the guide's tips: the plain bullets of a phase chapter (informatie is '- >')."""
+    found = []
+    for chapter in re.split(r"^# ", fix_extraction(SOURCE_TEXT), flags=re.M):
+        phase = CHAPTER_PAGES.get(chapter.split("\n", 1)[0].strip())
+        if phase:
+            found += [(phase, line[2:]) for line in chapter.split("\n") if line.startswith("- ") and not line.startswith("- >")]
+    return found
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text)}
+
+
+def test_source_has_tips():
+    assert len(source_tips()) >= 20
+
+
+@pytest.mark.parametrize("phase, tip", source_tips(), ids=lambda v: v[:40])
+def test_every_tip_of_the_guide_is_kept_in_its_checklist_or_page(phase, tip):
+    """A tip may be split into several one-action items, its reasons moved into the page text:
+    together they still say what the guide's tip says (most of its longer words are there)."""
+    from site_build import checklists
+
+    checklist = checklists.load_all()[phase]
+    kept = words(" ".join(item.text["nl"] for item in checklist.items) + body(DOCS_DIR / f"{phase}.nl.md"))
+    tip_words = words(tip)
+    share = len(tip_words & kept) / len(tip_words)
+    assert share >= 0.35, f"{phase}: a tip of the guide seems lost (only {share:.0%} of its words kept): {tip[:100]}"
+
+
+@pytest.mark.parametrize("phase", sorted(set(CHAPTER_PAGES.values())))
+def test_a_checklist_has_at_least_the_guide_tips(phase):
+    from site_build import checklists
+
+    guide = sum(1 for p, _ in source_tips() if p == phase)
+    assert len(checklists.load_all()[phase].items) >= guide, f"{phase}: fewer items than the guide has tips"

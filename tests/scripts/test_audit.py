@@ -169,7 +169,7 @@ def test_plain_build_renders_the_markdown_the_project_hooks_produce(tmp_path):
         raw = (project.parent / "docs" / name).read_text(encoding="utf-8")
         rendered = (plain.parent / "docs" / name).read_text(encoding="utf-8")
         assert "{{" in raw and "{{" not in rendered, name
-        assert rendered.startswith("---\n") and "last_reviewed:" in rendered  # front matter kept for Material
+        assert rendered.startswith("---\n") and "page_changed:" in rendered  # front matter kept for Material
     text = (plain.parent / "docs" / "voorbereiding.nl.md").read_text(encoding="utf-8")
     assert 'class="checklist__item"' in text and "\n*[COA]: " in text
     assert "link-directory__entry" in (plain.parent / "docs" / "links.en.md").read_text(encoding="utf-8")

@@ -64,7 +64,7 @@ def test_missing_description_fails_naming_the_file(project_copy):
 def test_broken_front_matter_fails_with_file_and_line(project_copy):
     page = project_copy / "docs" / "plaatsing.nl.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("last_reviewed:", "last_reviewed: [2026-11-29\nbroken:", 1), encoding="utf-8")
+    page.write_text(text.replace("page_changed:", "page_changed: [2026-12-01\nbroken:", 1), encoding="utf-8")
     status, output = build_output(project_copy)
     assert status != 0
     assert "docs/plaatsing.nl.md:" in output and "broken front matter" in output
@@ -99,5 +99,5 @@ def test_new_page_creates_both_languages(tmp_path, monkeypatch):
     assert docs.main(["new-page", "woning", "--title-nl", "Woning", "--title-en", "Housing"]) == 0
     nl = (tmp_path / "docs" / "woning.nl.md").read_text(encoding="utf-8")
     en = (tmp_path / "docs" / "woning.en.md").read_text(encoding="utf-8")
-    assert "# Woning" in nl and "# Housing" in en and "last_reviewed:" in en
+    assert "# Woning" in nl and "# Housing" in en and "page_changed:" in en
     assert docs.main(["new-page", "woning", "--title-nl", "W", "--title-en", "H"]) == 2

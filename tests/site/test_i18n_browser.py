@@ -66,8 +66,9 @@ def stemmed_only_page(docs, pairs) -> tuple[str, str, str]:
     return best[1:]
 
 
-# Not ("scholen", "school"): the Dutch Snowball stemmer keeps vowel-shortening plurals apart.
-DUTCH_PAIRS = [("gemeenten", "gemeente"), ("woningen", "woning"), ("gezinnen", "gezin"),
+# Not ("scholen", "school") or ("gezinnen", "gezin"): the Dutch Snowball stemmer keeps
+# vowel-shortening and consonant-doubling plurals apart ("gezinnen" stems to "gezinn").
+DUTCH_PAIRS = [("gemeenten", "gemeente"), ("woningen", "woning"),
                ("organisaties", "organisatie"), ("huisartsen", "huisarts")]
 ENGLISH_PAIRS = [("municipalities", "municipality"), ("families", "family"), ("homes", "home"),
                  ("organisations", "organisation"), ("schools", "school"), ("volunteers", "volunteer")]

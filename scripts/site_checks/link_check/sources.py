@@ -12,7 +12,7 @@ import yaml
 from site_build.datafiles import DOCS_DIR, display_path, parse_yaml, yaml_problem
 from site_build.errors import ContentError
 from site_build.facts import is_fence
-from site_build.links import parse
+from site_build.links import URL_SCHEME, parse
 
 @dataclass(frozen=True)
 class FoundUrl:
@@ -22,7 +22,7 @@ class FoundUrl:
 
 
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = URL_SCHEME
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]+)>")
 _EMAIL_AUTOLINK = re.compile(r"<([^<>\s@:/]+@[^<>\s@]+\.[^<>\s@]+)>")
 # ](target): every inline link or image target, nested ones included; one level of
@@ -112,6 +112,8 @@ def urls_in_link_data(text: str, file: str) -> list[FoundUrl]:
             found.append(FoundUrl(link.url, file, link.url_line))
         if link.archived:
             found.append(FoundUrl(link.archived, file, link.archived_line))
+        if link.replaced_by and _SCHEME.match(link.replaced_by):
+            found.append(FoundUrl(link.replaced_by, file, link.replaced_by_line))
     return found
 
 

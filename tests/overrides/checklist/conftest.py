@@ -18,7 +18,7 @@ from helpers import REPO_ROOT, build_or_fail, copy_project, serve_directory
 FIXTURE_DOCS = Path(__file__).parent / "fixture" / "docs"
 PLACEHOLDER = """---
 description: Placeholder page of the checklist fixture site.
-last_reviewed: 2026-11-29
+page_changed: 2026-12-01
 ---
 
 # Placeholder

@@ -157,3 +157,62 @@ def test_the_guide_checklists_are_valid():
     loaded = checklists.load_all()
     ids = [item.id for checklist in loaded.values() for item in checklist.items]
     assert len(ids) == len(set(ids))
+
+
+# --- Split and renamed tips: `replaces` and the retired record -------------------------
+
+RETIRED = "retired:\n  - id: oude-tip\n    became: [eerste-tip, tweede-tip]\n"
+
+
+def with_replaces(item_id: str, old_id: str, text: str = VALID) -> str:
+    return text.replace(f"  - id: {item_id}\n", f"  - id: {item_id}\n    replaces: [{old_id}]\n")
+
+
+def test_replaces_a_retired_id(tmp_path):
+    write(tmp_path, "voorbereiding.yml", with_replaces("eerste-tip", "oude-tip"))
+    write(tmp_path, "retired.yml", RETIRED)
+    assert checklists.replacements(tmp_path) == {"oude-tip": "eerste-tip"}
+    assert "retired" not in checklists.load_all(tmp_path)  # the record is not a checklist
+    catalog = checklists.catalog("nl", tmp_path)
+    assert catalog["replaced"] == {"oude-tip": "eerste-tip"}
+
+
+@pytest.mark.parametrize("text, retired, path, line, message", [
+    (with_replaces("eerste-tip", "nooit-bestaan"), RETIRED, "voorbereiding.yml", 5, "an id that never existed"),
+    (with_replaces("tweede-tip", "oude-tip", with_replaces("eerste-tip", "oude-tip")), RETIRED, "voorbereiding.yml", 9,
+     "both replace 'oude-tip'"),
+    (with_replaces("eerste-tip", "tweede-tip"), RETIRED, "voorbereiding.yml", 5, "still a current item"),
+    (VALID, "retired:\n  - id: tweede-tip\n    became: [eerste-tip]\n", "retired.yml", 2, "is an item again"),
+    (VALID, "retired:\n  - id: oude-tip\n    became: [verdwenen]\n", "retired.yml", 2, "which is no checklist item"),
+    (with_replaces("eerste-tip", "oude-tip"), "retired:\n  - id: oude-tip\n    became: [tweede-tip]\n",
+     "voorbereiding.yml", 5, "not in its 'became' list"),
+], ids=["never-existed", "replaced-twice", "current-id", "retired-id-reused", "became-unknown", "not-in-became"])
+def test_bad_replacements_stop_with_file_and_line(tmp_path, text, retired, path, line, message):
+    write(tmp_path, "voorbereiding.yml", text)
+    write(tmp_path, "retired.yml", retired)
+    with pytest.raises(ContentError) as error:
+        checklists.load_all(tmp_path)
+    assert error.value.path.endswith(path) and error.value.line == line, str(error.value)
+    assert message in error.value.message
+
+
+def test_pages_carry_the_replacement_map_for_the_script(monkeypatch, tmp_path):
+    write(tmp_path, "voorbereiding.yml", with_replaces("eerste-tip", "oude-tip"))
+    write(tmp_path, "retired.yml", RETIRED)
+    monkeypatch.setattr(checklists, "CHECKLIST_DIR", tmp_path)
+    assert 'data-replaced="oude-tip>eerste-tip"' in checklists.render_checklist("voorbereiding", "nl")
+    assert 'data-replaced="oude-tip>eerste-tip"' in checklists.render_progress("voorbereiding", "en")
+
+
+def test_real_retired_ids_each_moved_somewhere():
+    # Every retired id of the guide's data names the items that took over its content.
+    current = {item.id for c in checklists.load_all().values() for item in c.items}
+    for retired in checklists.load_retired():
+        assert retired.became and set(retired.became) <= current, retired.id
+
+
+def test_every_english_tip_is_at_most_25_words():
+    # One action per tip, in plain English (GOV.UK style): long tips are usually two actions.
+    long = [(c.id, item.id, n) for c in checklists.load_all().values() for item in c.items
+            if (n := len(checklists.plain_text(item.text["en"]).split())) > 25]
+    assert not long, f"English tips over 25 words (checklist, id, words): {long}"

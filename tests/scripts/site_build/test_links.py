@@ -266,3 +266,75 @@ def test_a_duplicate_id_stops_the_real_build_naming_file_and_line(project_copy):
     assert "docs/data/links.yml:" in output and "duplicate id 'kis'" in output
     assert f"also on line {line}" in output
     assert "Traceback" not in output
+
+
+# --- The source's own date ----------------------------------------------------------
+
+@pytest.mark.parametrize("value, nl, en", [("2022-09-29", "29 september 2022", "29 September 2022"),
+                                           ("2023-04", "april 2023", "April 2023"), ("2021", "2021", "2021"),
+                                           ("undated", "zonder datum", "undated")])
+def test_source_date_is_shown_in_the_directory_in_each_language(tmp_path, value, nl, en, monkeypatch):
+    path = write(tmp_path, HEADER + entry() + f"    date: {value}\n")
+    data = links.load(path)
+    monkeypatch.setattr(links, "load", lambda path=path: data)
+    assert links.source_date(data.by_id["a"], "nl") == nl and links.source_date(data.by_id["a"], "en") == en
+    assert nl in links.render_directory(None, "nl") and en in links.render_directory(None, "en")
+
+
+def test_malformed_source_date_names_the_line(tmp_path):
+    with pytest.raises(ContentError, match=r"field 'date' must be a date") as error:
+        links.load(write(tmp_path, HEADER + entry() + "    date: vorig jaar\n"))
+    assert error.value.line == 13
+
+
+# --- Moved sources: replaced_by (an entry or a new URL) and archived ----------------------
+
+def directory_of(tmp_path, monkeypatch, body: str, lang: str = "nl") -> str:
+    data = links.load(write(tmp_path, HEADER + body))
+    monkeypatch.setattr(links, "load", lambda path=None: data)
+    monkeypatch.setenv("LINK_REPORT", str(tmp_path / "no-report.json"))
+    return links.render_directory(None, lang)
+
+
+def entry_html(html: str, link_id: str) -> str:
+    start = html.index(f'id="link-{link_id}"')
+    return html[start:html.index("</li>", start)]
+
+
+def test_moved_source_shows_its_new_address_or_replacement_and_archive(tmp_path, monkeypatch):
+    body = (entry(id="oud") + "    replaced_by: https://www.coa.nl/nieuw\n"
+            + "    archived: https://web.archive.org/web/2020/https://www.coa.nl/a\n"
+            + entry(id="ouder", url="https://www.coa.nl/b") + "    replaced_by: nieuw\n"
+            + entry(id="nieuw", url="https://www.coa.nl/c"))
+    nl = directory_of(tmp_path, monkeypatch, body)
+    assert 'Nieuw adres: <a href="https://www.coa.nl/nieuw">' in entry_html(nl, "oud")
+    assert '<a href="https://web.archive.org/web/2020/https://www.coa.nl/a">Gearchiveerde kopie</a>' in entry_html(nl, "oud")
+    assert 'Vervangen door: <a href="#link-nieuw">' in entry_html(nl, "ouder")
+    en = directory_of(tmp_path, monkeypatch, body, "en")
+    assert "New address:" in entry_html(en, "oud") and "Archived copy" in entry_html(en, "oud")
+    # The new address is checked like every other link.
+    found = {f.url for f in links.urls_in_link_data((tmp_path / "links.yml").read_text(), "links.yml")}
+    assert {"https://www.coa.nl/nieuw", "https://web.archive.org/web/2020/https://www.coa.nl/a"} <= found
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("replaced_by", "https://exa mple.nl/", "field 'replaced_by' contains a space"),
+    ("replaced_by", "bestaat-niet", "field 'replaced_by' names no other entry"),
+    ("archived", "web.archive.org/x", "field 'archived' has no scheme"),
+])
+def test_bad_moved_fields_name_the_line(tmp_path, field, value, message):
+    with pytest.raises(ContentError) as error:
+        links.load(write(tmp_path, HEADER + entry() + f"    {field}: {value}\n"))
+    assert message in error.value.message
+    assert error.value.line in (5, 13)  # the field's line, or the entry's for a reference to another entry
+
+
+def test_redirect_from_the_report_shows_where_the_link_went(monkeypatch, tmp_path):
+    link = links.load().by_id["kis"]
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps({"results": [{"url": link.url, "verdict": "redirect", "status": 301,
+                                               "final_url": "https://www.kis.nl/", "sources": [], "detail": "moved"}],
+                                  "summary": {"checked_at": "2026-12-03T05:00:00+00:00"}}))
+    monkeypatch.setenv("LINK_REPORT", str(report))
+    shown = entry_html(links.render_directory(None, "nl"), "kis")
+    assert 'Gecontroleerd op 3 december 2026: verhuisd (nu op <a href="https://www.kis.nl/">' in shown
