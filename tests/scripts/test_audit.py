@@ -280,7 +280,8 @@ def test_a_broken_site_fails_with_the_page_and_check_named(built_site, tmp_path)
 
 def test_browser_audit_reports_a_contrast_failure(browser, built_site, tmp_path, capsys):
     # audit.py's browser checks and table, in this process (the command's glue around them is the
-    # static path above), on one page pair with a faint paragraph added.
+    # static path above), on a page with a faint paragraph added. Its other checks must still pass:
+    # the faint text fails axe and nothing else. (Every untouched page passing is tests/site/'s job.)
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     page = site / "en" / "over" / "index.html"
@@ -289,7 +290,7 @@ def test_browser_audit_reports_a_contrast_failure(browser, built_site, tmp_path,
     server, base_url = audits.serve(site)
     try:
         rows = [(p, audits.audit_page_in_browser(browser, base_url, p)) for p in audits.site_pages(site)
-                if p.name == "over"]
+                if p.name == "over" and p.lang == "en"]
     finally:
         server.shutdown()
     audit = load_audit_command()
@@ -298,10 +299,9 @@ def test_browser_audit_reports_a_contrast_failure(browser, built_site, tmp_path,
     out = capsys.readouterr().out
     assert re.search(r"^over \(en\)\s+FAIL", out, re.M), out
     assert "over (en) [axe] color-contrast (serious)" in out, out
-    assert re.search(r"^over \(nl\)\s+ok", out, re.M), out  # the untouched page passes axe
     assert failures >= 1
-    # Every browser check ran on both pages, and on the untouched one each passed (None: not applicable).
-    for _, results in rows:
-        assert set(audits.BROWSER_CHECKS) <= set(results), results
-    untouched = next(results for p, results in rows if p.lang == "nl")
-    assert {check: problems for check, problems in untouched.items() if problems} == {}
+    # Every browser check ran; only the axe checks (as loaded, search open, phone menu open) failed.
+    (_, results), = rows
+    assert set(audits.BROWSER_CHECKS) <= set(results), results
+    failed = {check for check, problems in results.items() if problems}
+    assert "axe" in failed and all(check.startswith("axe") for check in failed), results
