@@ -19,6 +19,9 @@ def test_ratio_is_median_with_over_median_without_and_judged_against_the_target(
     line = result.line()
     assert "5 interleaved pairs" in line and "ratio 1.13 (target 1.2) ok" in line
     assert "with: 300, 900, 310, 305, 320 ms" in line and "fastest 300 / 260 ms" in line
+    assert "CPU time" not in line  # printed only when measured
+    timed = BlockingTime("x/", [1] * 5, [1] * 5, [120, 110, 130, 125, 115], [100] * 5)
+    assert "main-thread CPU time: median 120 ms with, 100 ms without; ratio 1.20" in timed.line()
     slow = BlockingTime("voorbereiding/", [670] * 5, [280] * 5)
     assert not slow.ok and "OVER TARGET" in slow.line()
     # A page that blocks for no time: no division by zero.
