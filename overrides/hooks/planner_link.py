@@ -6,9 +6,12 @@ site_build.planner.add_phase_link.
 from __future__ import annotations
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from site_build.planner import add_phase_link
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     lang = getattr(page.file, "locale", None) or config.theme["language"]
     return add_phase_link(markdown, lang)

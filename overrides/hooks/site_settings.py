@@ -4,12 +4,13 @@ A malformed CONTACT_EMAIL stops the build with a message."""
 from __future__ import annotations
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from mkdocs.config.defaults import MkDocsConfig
 from site_build import settings
 from site_build.errors import ContentError
 from mkdocs.exceptions import PluginError
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     try:
         settings.configure(config)
     except ContentError as exc:

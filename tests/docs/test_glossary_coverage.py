@@ -81,7 +81,8 @@ def content_sources() -> list[tuple[str, str]]:
     """(file, prose) for every page and every data file that is rendered into pages."""
     sources = [(path.name, body(path)) for langs in pages().values() for path in langs.values()]
     for path in sorted(DATA_DIR.rglob("*.yml")):
-        if path.name != "glossary.yml":
+        # Interface text (data/ui/) is put in by scripts, where acronym tooltips do not apply.
+        if path.name != "glossary.yml" and "ui" not in path.relative_to(DATA_DIR).parts:
             sources.append((str(path.relative_to(DOCS_DIR)), prose_of_data_file(path)))
     return sources
 

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from site_build import links
+from site_checks.link_check import sources
 from site_build.directives import DirectiveError, expand
 from site_build.errors import ContentError
 
@@ -96,11 +97,11 @@ def test_guide_categories_as_in_the_guide():
                        if not GUIDE_URL.search(line) and not line.rstrip().endswith(":")]
         offline = [link.id for link in data.links if link.category == category.id and not link.online]
         assert len(offline) == len(without_url), (category.id, offline, without_url)
-    # The publishers named in the colofon form the category after the guide's sections.
-    publishers = data.categories[len(sections)].id
-    for url in map(guide_url, GUIDE_URL.findall(link_chapter_sections()["Colofon"])):
-        if url in by_url and by_url[url].category not in [c.id for c in data.categories[:len(sections)]]:
-            assert by_url[url].category == publishers, url
+    # The publishers named in the colofon form one category of their own, after the guide's sections.
+    guide_sections = [c.id for c in data.categories[:len(sections)]]
+    colofon = [by_url[url].category for url in map(guide_url, GUIDE_URL.findall(link_chapter_sections()["Colofon"]))
+               if url in by_url and by_url[url].category not in guide_sections]
+    assert colofon and len(set(colofon)) == 1, colofon
 
 
 def test_extraction_faults_are_fixed_and_not_online_sources_are_marked():
@@ -313,7 +314,7 @@ def test_moved_source_shows_its_new_address_or_replacement_and_archive(tmp_path,
     en = directory_of(tmp_path, monkeypatch, body, "en")
     assert "New address:" in entry_html(en, "oud") and "Archived copy" in entry_html(en, "oud")
     # The new address is checked like every other link.
-    found = {f.url for f in links.urls_in_link_data((tmp_path / "links.yml").read_text(), "links.yml")}
+    found = {f.url for f in sources.urls_in_link_data((tmp_path / "links.yml").read_text(), "links.yml")}
     assert {"https://www.coa.nl/nieuw", "https://web.archive.org/web/2020/https://www.coa.nl/a"} <= found
 
 
