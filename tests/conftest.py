@@ -68,3 +68,15 @@ def page(context):
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def touch_phone(browser):
+    """A phone as a volunteer holds it: 360×640, touch, mobile; records errors in ``page.errors``."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True,
+                                  locale="nl-NL")
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()

@@ -20,6 +20,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from site_build.sitemaps import write_folder_sitemaps
+
 DEFAULT_LANGUAGE = "nl"
 _404_pages: dict[str, str] = {}
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -105,6 +108,8 @@ def on_post_build(config):
     # redoes both steps, which are idempotent, and the last sees every language.
     site_dir = Path(config.site_dir)
     split_search_index(site_dir)
+    # Material's language switch fetches a sitemap next to each alternate link of a page.
+    write_folder_sitemaps(site_dir)
     for lang, output in _404_pages.items():
         target = site_dir / "404.html" if lang == DEFAULT_LANGUAGE else site_dir / lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
