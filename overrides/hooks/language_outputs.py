@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+try:
+    import _guide_path  # noqa: F401  (puts scripts/ on sys.path; MkDocs has this folder on it)
+except ModuleNotFoundError:  # loaded by file path, as a test does
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from site_build.sitemaps import write_folder_sitemaps
 
 DEFAULT_LANGUAGE = "nl"

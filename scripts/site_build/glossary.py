@@ -135,28 +135,79 @@ def sort_key(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def render(lang: str, path: Path = GLOSSARY_FILE) -> str:
-    """The glossary as a definition list, sorted by the term in ``lang``; each term anchored by its id."""
-    entries = sorted(load(path), key=lambda e: sort_key(e.term[lang]))
-    lines = ['<dl class="glossary" markdown>', ""]
+# Interface text of the glossary page: its filter reuses the link directory's component
+# (overrides/assets/link-directory/), so it takes the same data-count-* texts.
+UI = {
+    "nl": {"filters": "Begrippen filteren", "text": "Zoek een begrip", "letters": "Begrippen op beginletter",
+           "count_one": "{n} begrip", "count_other": "{n} begrippen", "count_none": "Geen begrip gevonden"},
+    "en": {"filters": "Filter the glossary", "text": "Find a term", "letters": "Terms by first letter",
+           "count_one": "{n} term", "count_other": "{n} terms", "count_none": "No term found"},
+}
+LETTER_ID = "letter-{}"
+# An id must work as a URL fragment and a CSS selector (:target): start with a letter.
+ANCHORABLE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def _letter(term: str) -> str:
+    first = sort_key(term)[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def check_anchors(entries: tuple[Entry, ...], shown: str) -> None:
+    """Each entry's id is its anchor and permalink on the glossary page: it must be usable as one."""
     for e in entries:
-        term = html.escape(e.term[lang])
-        if e.abbr:
-            expansion = html.escape(e.expansion[lang])
-            # Plain text, not <abbr>: the expansion is written out right here.
-            term += f' <span class="glossary__expansion">– {expansion}</span>'
-        lines.append(f'<dt id="{e.id}">{term}</dt>')
-        lines.append('<dd markdown="block">')
-        lines.append("")
-        lines.append(e.definition[lang])
-        if lang != "nl" and sort_key(e.term["nl"]) not in sort_key(e.term[lang]):
-            # English readers meet the Dutch word in letters and offices: give it.
-            dutch = html.escape(e.term["nl"])
-            lines.append("")
-            lines.append(f'<span class="glossary__dutch">{DUTCH_LABEL[lang]}: <i lang="nl">{dutch}</i></span>')
-        lines.append("")
-        lines.append("</dd>")
-    lines += ["", "</dl>", ""]
+        if not ANCHORABLE.match(e.id) or e.id.startswith(LETTER_ID.format("")):
+            raise ContentError(shown, e.line, f"glossary entry '{e.id}': the id cannot be an anchor on the page",
+                               "start it with a letter and do not start it with 'letter-' "
+                               "(those anchors are the A-Z jump bar's), e.g. 'sociale-kaart'")
+
+
+def render(lang: str, path: Path = GLOSSARY_FILE) -> str:
+    """The glossary page: a filter and an A–Z jump bar, then one section per first letter.
+
+    Each term is a heading with its id as anchor, so it gets a permalink, and the search
+    index (which has an entry per heading) finds the term itself, not the glossary's top.
+    """
+    from .datafiles import display_path
+
+    entries = load(path)
+    check_anchors(entries, display_path(path))
+    entries = sorted(entries, key=lambda e: sort_key(e.term[lang]))
+    ui = UI[lang]
+    letters: dict[str, list[Entry]] = {}
+    for e in entries:
+        letters.setdefault(_letter(e.term[lang]), []).append(e)
+    jump = "".join(f'<li><a href="#{LETTER_ID.format(letter.lower())}">{letter}</a></li>' for letter in letters)
+    lines = [
+        f'<div class="link-directory glossary" data-link-directory data-count-one="{ui["count_one"]}" '
+        f'data-count-other="{ui["count_other"]}" data-count-none="{ui["count_none"]}" markdown>',
+        f'<form class="link-directory__filters glossary__filters" role="search" aria-label="{ui["filters"]}" hidden>',
+        '<div class="link-directory__field link-directory__field--text">',
+        f'<label for="glossary-text">{ui["text"]}</label>',
+        '<input id="glossary-text" type="search" autocomplete="off" spellcheck="false">',
+        "</div>",
+        '<p class="link-directory__count" role="status" aria-live="polite"></p>',
+        "</form>",
+        f'<nav class="glossary__letters" aria-label="{ui["letters"]}"><ul>{jump}</ul></nav>',
+        "",
+    ]
+    for letter, group in letters.items():
+        lines += [f'<section class="link-directory__group glossary__group" markdown>', "",
+                  f"## {letter} {{#{LETTER_ID.format(letter.lower())}}}", ""]
+        for e in group:
+            term = html.escape(e.term[lang])
+            if e.abbr:
+                # Written out right here, so the heading shows it as plain text.
+                term += f' <span class="glossary__expansion">– {html.escape(e.expansion[lang])}</span>'
+            lines += ['<div class="link-directory__entry glossary__entry" markdown>', "",
+                      f"### {term} {{#{e.id}}}", "", e.definition[lang]]
+            if lang != "nl" and sort_key(e.term["nl"]) not in sort_key(e.term[lang]):
+                # English readers meet the Dutch word in letters and offices: give it.
+                dutch = html.escape(e.term["nl"])
+                lines += ["", f'<span class="glossary__dutch">{DUTCH_LABEL[lang]}: <i lang="nl">{dutch}</i></span>']
+            lines += ["", "</div>", ""]
+        lines += ["</section>", ""]
+    lines += ["</div>", ""]
     return "\n".join(lines)
 
 
