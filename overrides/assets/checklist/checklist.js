@@ -300,6 +300,9 @@
     }
     const total = document.querySelector(".checklist-progress-total");
     if (total) total.textContent = t("total", done, all);
+    // For pages that show the household box only once it is of use (home: overrides/assets/step-by-step/).
+    panel.dataset.done = String(done);
+    panel.dataset.households = String(state.households.length);
 
     const select = panel.querySelector("select"), sig = JSON.stringify([h.id, state.households.map(nameOf)]);
     if (select.dataset.sig !== sig) { // rebuild only on change: keeps a focused select steady
