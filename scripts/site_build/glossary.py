@@ -224,7 +224,19 @@ _TAGS = re.compile(r"<(/?)(a|abbr|button|summary|label)\b([^>]*)>", re.I)
 _TITLE = re.compile(r"""\btitle\s*=\s*("[^"]*"|'[^']*')""", re.I)
 
 
-def focusable_abbreviations(page_html: str) -> str:
+def glossary_links(page_url: str, lang: str, path: Path = GLOSSARY_FILE) -> dict[str, str]:
+    """{acronym: link to its glossary entry, relative to the page at ``page_url``} ('en/plaatsing/')."""
+    import posixpath
+
+    from .datafiles import DEFAULT_LANGUAGE
+
+    glossary_page = "begrippen/" if lang == DEFAULT_LANGUAGE else f"{lang}/begrippen/"
+    here = posixpath.dirname(page_url.rstrip("/") + "/index.html") if page_url else "."
+    relative = posixpath.relpath(glossary_page, here or ".") + "/"
+    return {e.abbr: f"{relative}#{e.id}" for e in load(path) if e.abbr}
+
+
+def focusable_abbreviations(page_html: str, links: dict[str, str] | None = None) -> str:
     """Make each ``<abbr title>`` focusable, so focus or a tap shows Material's tooltip.
 
     Material shows an abbreviation's tooltip on hover and on focus; an <abbr> cannot take
@@ -233,26 +245,38 @@ def focusable_abbreviations(page_html: str) -> str:
     ``tabindex="-1"``: a tap still focuses them and opens the tooltip, but a keyboard user
     does not have to Tab through the same acronym again and again. Abbreviations inside a
     link, button, summary or label are left alone: HTML forbids a focusable element inside
-    another interactive one, and the outer element already takes the focus.
+    another interactive one, and the outer element already takes the focus; inside a label
+    (a checklist item) they get ``tabindex="-1"``, so a tap can focus them (the label is no
+    widget, and overrides/assets/glossary/abbr-tooltips.js keeps that tap from ticking the item).
+    With ``links`` ({acronym: href}), each gets ``data-glossary`` with its glossary entry's link,
+    which the tooltip script adds to the tooltip.
     """
     out = []
     pos = 0
-    interactive_depth = 0
+    open_tags: list[str] = []  # the interactive elements the current position is inside
     seen = set()
     for match in _TAGS.finditer(page_html):
         closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
         if name != "abbr":
             if closing:
-                interactive_depth = max(0, interactive_depth - 1)
+                if name in open_tags:
+                    del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name)]
             elif not attrs.rstrip().endswith("/"):
-                interactive_depth += 1
+                open_tags.append(name)
             continue
         title = _TITLE.search(attrs)
-        if closing or interactive_depth or not title or re.search(r"\btabindex\s*=", attrs):
+        if closing or not title or re.search(r"\btabindex\s*=", attrs):
             continue
+        in_label_only = bool(open_tags) and set(open_tags) == {"label"}
+        if open_tags and not in_label_only:
+            continue
+        text = page_html[match.end():page_html.find("<", match.end())]
+        extra = f' data-glossary="{html.escape(links[text])}"' if links and text in links else ""
         out.append(page_html[pos:match.start()])
-        out.append(f'<abbr tabindex="{-1 if title.group(1) in seen else 0}"{attrs}>')
-        seen.add(title.group(1))
+        tabindex = -1 if in_label_only or title.group(1) in seen else 0
+        out.append(f'<abbr tabindex="{tabindex}"{extra}{attrs}>')
+        if not in_label_only:
+            seen.add(title.group(1))
         pos = match.end()
     out.append(page_html[pos:])
     return "".join(out)
