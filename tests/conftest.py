@@ -17,18 +17,26 @@ for path in (TESTS_DIR, TESTS_DIR / "docs", TESTS_DIR.parent / "scripts"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from helpers import CHROMIUM_FLAGS, REPO_ROOT, build_or_fail, chromium_path, copy_project, in_ci, serve_directory  # noqa: E402
+from helpers import (CHROMIUM_FLAGS, REPO_ROOT, build_or_fail, chromium_path, copy_project, free_port, in_ci,  # noqa: E402
+                     serve_directory)  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """A fresh strict build of the real site (both languages)."""
-    return build_or_fail(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+def site_port() -> int:
+    """The port the test server will use: the site is built for it (absolute canonical and hreflang URLs)."""
+    return free_port()
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    server, url = serve_directory(built_site)
+def built_site(tmp_path_factory, site_port) -> Path:
+    """A fresh strict build of the real site (both languages), for http://127.0.0.1:<site_port>/."""
+    return build_or_fail(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"),
+                         env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, site_port) -> str:
+    server, url = serve_directory(built_site, site_port)
     yield url
     server.shutdown()
 

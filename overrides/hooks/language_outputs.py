@@ -8,7 +8,8 @@ own stemmer, and writes each language's 404 page into its own folder. English
 pages get their language root as search base, so Material's search loads
 en/search/search_index.json. Every page's search runs in overrides/assets/search/
 search-worker.js, which stems the query words before Material's worker sees them.
-Dutch pages also get a Dutch title on footnote back-links. Nothing inside the
+Dutch pages also get a Dutch title on footnote back-links, English pages an English one on
+heading permalinks. Nothing inside the
 plugins is patched: the hook edits the page's own search settings and HTML.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -52,12 +54,35 @@ FOOTNOTE_BACKLINK_TITLE = re.compile(r'(class="footnote-backref" href="#fnref[^"
 FOOTNOTE_BACKLINK_TITLES = {"nl": r'\g<1>Terug naar voetnoot \2 in de tekst"'}
 
 
+# The toc extension's permalink title is one setting for both languages (Dutch, in mkdocs.yml).
+PERMALINK_TITLES = {"en": "Link to this section"}
+PERMALINK = re.compile(r'(class="headerlink" href="#[^"]*" title=")Link naar deze sectie"')
+
+
 def on_page_content(html, page, config, files):
-    title = FOOTNOTE_BACKLINK_TITLES.get(getattr(page.file, "locale", DEFAULT_LANGUAGE))
-    return FOOTNOTE_BACKLINK_TITLE.sub(title, html) if title else html
+    lang = getattr(page.file, "locale", DEFAULT_LANGUAGE)
+    title = FOOTNOTE_BACKLINK_TITLES.get(lang)
+    html = FOOTNOTE_BACKLINK_TITLE.sub(title, html) if title else html
+    if lang in PERMALINK_TITLES:
+        html = PERMALINK.sub(lambda m: m.group(1) + PERMALINK_TITLES[lang] + '"', html)
+    return html
+
+
+# mkdocs-static-i18n writes the hreflang alternates relative ("./", "../en/…"); search engines
+# (and Lighthouse) want them absolute, like the canonical URL, from site_url.
+ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')
+
+
+def _absolute_alternates(output: str, page, config) -> str:
+    site_url = config.get("site_url")
+    if not site_url:
+        return output
+    here = urljoin(site_url.rstrip("/") + "/", page.url)
+    return ALTERNATE.sub(lambda m: m.group(1) + urljoin(here, m.group(2)) + m.group(3), output)
 
 
 def on_post_page(output, page, config):
+    output = _absolute_alternates(output, page, config)
     return _configure_search(output, getattr(page.file, "locale", DEFAULT_LANGUAGE))
 
 

@@ -49,3 +49,13 @@ def test_each_folder_sitemap_lists_only_its_own_urls(built_site):
         under = "/" + folder.relative_to(built_site).as_posix() + "/"
         outside = [loc for loc in locs if under not in urllib.parse.urlsplit(loc).path]
         assert outside == [], f"{sitemap.relative_to(built_site)} lists URLs outside its folder: {outside}"
+
+
+def test_hreflang_alternates_are_absolute_and_on_the_site_s_own_host(built_site, site_url):
+    # Search engines want absolute hreflang URLs; Material fetches a sitemap next to each, so
+    # they must also be this site's (the tests build for the test server's address).
+    for site_page in [p for p in PAGES if p.name != "404"]:
+        html = (built_site / site_page.file).read_text(encoding="utf-8")
+        hrefs = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="[^"]+">', html)
+        assert len(hrefs) == 2, site_page.label
+        assert all(h.startswith(site_url) for h in hrefs), (site_page.label, hrefs)
