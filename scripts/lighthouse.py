@@ -5,7 +5,7 @@ Builds the site with SITE_URL set to a local static server on 127.0.0.1 (so cano
 hreflang URLs are absolute and on the same host, as on the real host), serves it, and runs
 Lighthouse 12 from npm (`npx lighthouse@12.2.3`; 13 needs Node 22) in Debian's Chromium
 against the home page, a phase page and the link directory in both languages. Prints the
-four scores per page and, for every score below 100 except performance, the audits that
+four scores (and the layout shift, CLS) per page and, for every score below 100 except performance, the audits that
 failed. Installs Node and npm with apt when they are missing (as root). A benchmark, not a
 test: the scores move with the machine's load (performance most). Needs network access to
 the npm registry the first time.
@@ -63,6 +63,7 @@ def lighthouse(url: str, chromium: str) -> dict:
 
 def summary(report: dict) -> tuple[dict, list[str]]:
     scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    scores["CLS"] = round(report["audits"]["cumulative-layout-shift"].get("numericValue", 0), 3)
     failed = []
     for category in CATEGORIES[:-1]:
         for ref in report["categories"][category]["auditRefs"]:
@@ -89,11 +90,11 @@ def main() -> int:
         build(site, base)
         server, _ = serve(site, port)
         try:
-            print(f"{'page':22} " + " ".join(f"{c:>14}" for c in CATEGORIES))
+            print(f"{'page':22} " + " ".join(f"{c:>14}" for c in (*CATEGORIES, "CLS")))
             for path in args.pages:
                 scores, failed = summary(lighthouse(base + path, args.chromium))
                 results[path or "/"] = {"scores": scores, "failed": failed}
-                print(f"{(path or '/'):22} " + " ".join(f"{scores[c]:>14}" for c in CATEGORIES))
+                print(f"{(path or '/'):22} " + " ".join(f"{scores[c]:>14}" for c in (*CATEGORIES, "CLS")))
                 for line in failed:
                     print(f"{'':24}{line}")
         finally:
