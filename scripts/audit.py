@@ -78,12 +78,13 @@ BROWSER_COLUMNS = {"axe", "axe:search", "axe:list", "axe:phone", "keys", "keys:s
                    "network", "cookies", "errors"}
 
 
-def build(site_dir: Path) -> str | None:
-    """Strict build into ``site_dir``; returns the build output on failure."""
+def build(site_dir: Path, site_url: str | None = None) -> str | None:
+    """Strict build into ``site_dir`` (for ``site_url``, when given); returns the build output on failure."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(REPO_ROOT / "mkdocs.yml"),
          "-d", str(site_dir)],
-        cwd=REPO_ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True,
     )
     return None if result.returncode == 0 else (result.stdout + result.stderr).strip()
 
@@ -183,10 +184,14 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="guide-audit-") as tmp:
         site_dir = args.site
+        port = 0
         if site_dir is None:
             site_dir = Path(tmp) / "site"
             print("Building the site (strict, both languages)…", flush=True)
-            output = build(site_dir)
+            # Built for the port it is served on: the hreflang links are absolute, and Material
+            # fetches a sitemap next to each (a different port would be another host).
+            port = audits.free_port()
+            output = build(site_dir, f"http://127.0.0.1:{port}/")
             if output is not None:
                 print(f"audit: the strict build failed:\n{output}", file=sys.stderr)
                 return 2
@@ -228,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
                     print("audit: Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH;"
                           " --no-browser skips the browser checks", file=sys.stderr)
                     return 2
-                server, base_url = audits.serve(site_dir)
+                server, base_url = audits.serve(site_dir, port)
                 try:
                     for page in pages:
                         print(f"  checking {page.label} …", flush=True)

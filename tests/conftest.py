@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM_FLAGS, REPO_ROOT, build_or_fail, chromium_path, copy_project, in_ci, serve_directory
+from helpers import CHROMIUM_FLAGS, REPO_ROOT, build_or_fail, chromium_path, copy_project, free_port, in_ci, serve_directory
 
 BROWSER_FIXTURE = "browser"
 # As scripts/docs.py runs the tests: Material's end-of-life banner off (README, "Material for MkDocs' end of life").
@@ -26,14 +26,21 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """A fresh strict build of the real site (both languages)."""
-    return build_or_fail(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+def site_port() -> int:
+    """The port the test server will use: the site is built for it (absolute canonical and hreflang URLs)."""
+    return free_port()
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    server, url = serve_directory(built_site)
+def built_site(tmp_path_factory, site_port) -> Path:
+    """A fresh strict build of the real site (both languages), for http://127.0.0.1:<site_port>/."""
+    return build_or_fail(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"),
+                         env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, site_port) -> str:
+    server, url = serve_directory(built_site, site_port)
     yield url
     server.shutdown()
 
@@ -75,3 +82,15 @@ def page(context):
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def touch_phone(browser):
+    """A phone as a volunteer holds it: 360×640, touch, mobile; records errors in ``page.errors``."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True,
+                                  locale="nl-NL")
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()

@@ -28,24 +28,33 @@ def mkdocs_build(config_file: Path, site_dir: Path, env: dict | None = None) -> 
     )
 
 
-def build_or_fail(config_file: Path, site_dir: Path, what: str = "strict build") -> Path:
+def build_or_fail(config_file: Path, site_dir: Path, what: str = "strict build", env: dict | None = None) -> Path:
     """Build into ``site_dir`` and return it; a failed build fails the test with MkDocs' output."""
     import pytest
 
-    result = mkdocs_build(config_file, site_dir)
+    result = mkdocs_build(config_file, site_dir, env)
     if result.returncode != 0:
         pytest.fail(f"{what} failed:\n{result.stdout}\n{result.stderr}")
     return site_dir
 
 
-def serve_directory(directory: Path):
-    """Start a static server on 127.0.0.1 (random port) that serves each language's 404 page.
+def serve_directory(directory: Path, port: int = 0):
+    """Start a static server on 127.0.0.1 (``port``, or a random one) that serves each language's 404 page.
 
     The same server the audit command uses; returns (server, base_url).
     """
     from site_checks.server import serve
 
-    return serve(directory)
+    return serve(directory, port)
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that is free now (to build a site for the server that will use it)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def copy_project(target: Path, folders: tuple[str, ...] = ("docs", "overrides", "scripts")) -> Path:

@@ -5,7 +5,9 @@ and each language's 404 page is written into its own folder. English pages get t
 language root as search base, so Material's search loads en/search/search_index.json.
 Every page's search runs in overrides/assets/search/search-worker.js, which stems the
 query words before Material's worker sees them. Dutch pages also get a Dutch title on
-footnote back-links. The logic (and why) is in site_build.language_outputs.
+footnote back-links, English pages an English one on
+heading permalinks; hreflang links are made absolute from site_url, and every page folder gets
+the sitemap Material's language switch looks for. The logic (and why) is in site_build.language_outputs.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from mkdocs.structure.pages import Page
 from site_build import language_outputs
 from site_build.errors import ContentError
 from site_build.facts import DEFAULT_LANGUAGE
+from site_build.sitemaps import write_folder_sitemaps
 
 _404_pages: dict[str, str] = {}
 
@@ -41,12 +44,14 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     try:
-        return language_outputs.footnote_titles(html, getattr(page.file, "locale", DEFAULT_LANGUAGE))
+        lang = getattr(page.file, "locale", DEFAULT_LANGUAGE)
+        return language_outputs.permalink_titles(language_outputs.footnote_titles(html, lang), lang)
     except ContentError as exc:  # docs/data/ui.yml
         raise PluginError(str(exc)) from None
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    output = language_outputs.absolute_alternates(output, page.url, config.site_url)
     return _search(output, getattr(page.file, "locale", DEFAULT_LANGUAGE))
 
 
@@ -57,4 +62,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # redoes both steps, which are idempotent, and the last sees every language.
     site_dir = Path(config.site_dir)
     language_outputs.split_search_index(site_dir)
+    # Material's language switch fetches a sitemap next to each alternate link of a page.
+    write_folder_sitemaps(site_dir)
     language_outputs.write_404_pages(site_dir, _404_pages)

@@ -136,28 +136,79 @@ def sort_key(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def render(lang: str, path: Path = GLOSSARY_FILE) -> str:
-    """The glossary as a definition list, sorted by the term in ``lang``; each term anchored by its id."""
-    entries = sorted(load(path), key=lambda e: sort_key(e.term[lang]))
-    lines = ['<dl class="glossary" markdown>', ""]
+# Interface text of the glossary page: its filter reuses the link directory's component
+# (overrides/assets/link-directory/), so it takes the same data-count-* texts.
+UI = {
+    "nl": {"filters": "Begrippen filteren", "text": "Zoek een begrip", "letters": "Begrippen op beginletter",
+           "count_one": "{n} begrip", "count_other": "{n} begrippen", "count_none": "Geen begrip gevonden"},
+    "en": {"filters": "Filter the glossary", "text": "Find a term", "letters": "Terms by first letter",
+           "count_one": "{n} term", "count_other": "{n} terms", "count_none": "No term found"},
+}
+LETTER_ID = "letter-{}"
+# An id must work as a URL fragment and a CSS selector (:target): start with a letter.
+ANCHORABLE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def _letter(term: str) -> str:
+    first = sort_key(term)[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def check_anchors(entries: tuple[Entry, ...], shown: str) -> None:
+    """Each entry's id is its anchor and permalink on the glossary page: it must be usable as one."""
     for e in entries:
-        term = html.escape(e.term[lang])
-        if e.abbr:
-            expansion = html.escape(e.expansion[lang])
-            # Plain text, not <abbr>: the expansion is written out right here.
-            term += f' <span class="glossary__expansion">– {expansion}</span>'
-        lines.append(f'<dt id="{e.id}">{term}</dt>')
-        lines.append('<dd markdown="block">')
-        lines.append("")
-        lines.append(e.definition[lang])
-        if lang != "nl" and sort_key(e.term["nl"]) not in sort_key(e.term[lang]):
-            # English readers meet the Dutch word in letters and offices: give it.
-            dutch = html.escape(e.term["nl"])
-            lines.append("")
-            lines.append(f'<span class="glossary__dutch">{DUTCH_LABEL[lang]}: <i lang="nl">{dutch}</i></span>')
-        lines.append("")
-        lines.append("</dd>")
-    lines += ["", "</dl>", ""]
+        if not ANCHORABLE.match(e.id) or e.id.startswith(LETTER_ID.format("")):
+            raise ContentError(shown, e.line, f"glossary entry '{e.id}': the id cannot be an anchor on the page",
+                               "start it with a letter and do not start it with 'letter-' "
+                               "(those anchors are the A-Z jump bar's), e.g. 'sociale-kaart'")
+
+
+def render(lang: str, path: Path = GLOSSARY_FILE) -> str:
+    """The glossary page: a filter and an A–Z jump bar, then one section per first letter.
+
+    Each term is a heading with its id as anchor, so it gets a permalink, and the search
+    index (which has an entry per heading) finds the term itself, not the glossary's top.
+    """
+    from .datafiles import display_path
+
+    entries = load(path)
+    check_anchors(entries, display_path(path))
+    entries = sorted(entries, key=lambda e: sort_key(e.term[lang]))
+    ui = UI[lang]
+    letters: dict[str, list[Entry]] = {}
+    for e in entries:
+        letters.setdefault(_letter(e.term[lang]), []).append(e)
+    jump = "".join(f'<li><a href="#{LETTER_ID.format(letter.lower())}">{letter}</a></li>' for letter in letters)
+    lines = [
+        f'<div class="link-directory glossary" data-link-directory data-count-one="{ui["count_one"]}" '
+        f'data-count-other="{ui["count_other"]}" data-count-none="{ui["count_none"]}" markdown>',
+        f'<form class="link-directory__filters glossary__filters" role="search" aria-label="{ui["filters"]}" hidden>',
+        '<div class="link-directory__field link-directory__field--text">',
+        f'<label for="glossary-text">{ui["text"]}</label>',
+        '<input id="glossary-text" type="search" autocomplete="off" spellcheck="false">',
+        "</div>",
+        '<p class="link-directory__count" role="status" aria-live="polite"></p>',
+        "</form>",
+        f'<nav class="glossary__letters" aria-label="{ui["letters"]}"><ul>{jump}</ul></nav>',
+        "",
+    ]
+    for letter, group in letters.items():
+        lines += [f'<section class="link-directory__group glossary__group" markdown>', "",
+                  f"## {letter} {{#{LETTER_ID.format(letter.lower())}}}", ""]
+        for e in group:
+            term = html.escape(e.term[lang])
+            if e.abbr:
+                # Written out right here, so the heading shows it as plain text.
+                term += f' <span class="glossary__expansion">– {html.escape(e.expansion[lang])}</span>'
+            lines += ['<div class="link-directory__entry glossary__entry" markdown>', "",
+                      f"### {term} {{#{e.id}}}", "", e.definition[lang]]
+            if lang != "nl" and sort_key(e.term["nl"]) not in sort_key(e.term[lang]):
+                # English readers meet the Dutch word in letters and offices: give it.
+                dutch = html.escape(e.term["nl"])
+                lines += ["", f'<span class="glossary__dutch">{DUTCH_LABEL[lang]}: <i lang="nl">{dutch}</i></span>']
+            lines += ["", "</div>", ""]
+        lines += ["</section>", ""]
+    lines += ["</div>", ""]
     return "\n".join(lines)
 
 
@@ -173,7 +224,19 @@ _TAGS = re.compile(r"<(/?)(a|abbr|button|summary|label)\b([^>]*)>", re.I)
 _TITLE = re.compile(r"""\btitle\s*=\s*("[^"]*"|'[^']*')""", re.I)
 
 
-def focusable_abbreviations(page_html: str) -> str:
+def glossary_links(page_url: str, lang: str, path: Path = GLOSSARY_FILE) -> dict[str, str]:
+    """{acronym: link to its glossary entry, relative to the page at ``page_url``} ('en/plaatsing/')."""
+    import posixpath
+
+    from .datafiles import DEFAULT_LANGUAGE
+
+    glossary_page = "begrippen/" if lang == DEFAULT_LANGUAGE else f"{lang}/begrippen/"
+    here = posixpath.dirname(page_url.rstrip("/") + "/index.html") if page_url else "."
+    relative = posixpath.relpath(glossary_page, here or ".") + "/"
+    return {e.abbr: f"{relative}#{e.id}" for e in load(path) if e.abbr}
+
+
+def focusable_abbreviations(page_html: str, links: dict[str, str] | None = None) -> str:
     """Make each ``<abbr title>`` focusable, so focus or a tap shows Material's tooltip.
 
     Material shows an abbreviation's tooltip on hover and on focus; an <abbr> cannot take
@@ -182,26 +245,38 @@ def focusable_abbreviations(page_html: str) -> str:
     ``tabindex="-1"``: a tap still focuses them and opens the tooltip, but a keyboard user
     does not have to Tab through the same acronym again and again. Abbreviations inside a
     link, button, summary or label are left alone: HTML forbids a focusable element inside
-    another interactive one, and the outer element already takes the focus.
+    another interactive one, and the outer element already takes the focus; inside a label
+    (a checklist item) they get ``tabindex="-1"``, so a tap can focus them (the label is no
+    widget, and overrides/assets/glossary/abbr-tooltips.js keeps that tap from ticking the item).
+    With ``links`` ({acronym: href}), each gets ``data-glossary`` with its glossary entry's link,
+    which the tooltip script adds to the tooltip.
     """
     out = []
     pos = 0
-    interactive_depth = 0
+    open_tags: list[str] = []  # the interactive elements the current position is inside
     seen = set()
     for match in _TAGS.finditer(page_html):
         closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
         if name != "abbr":
             if closing:
-                interactive_depth = max(0, interactive_depth - 1)
+                if name in open_tags:
+                    del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name)]
             elif not attrs.rstrip().endswith("/"):
-                interactive_depth += 1
+                open_tags.append(name)
             continue
         title = _TITLE.search(attrs)
-        if closing or interactive_depth or not title or re.search(r"\btabindex\s*=", attrs):
+        if closing or not title or re.search(r"\btabindex\s*=", attrs):
             continue
+        in_label_only = bool(open_tags) and set(open_tags) == {"label"}
+        if open_tags and not in_label_only:
+            continue
+        text = page_html[match.end():page_html.find("<", match.end())]
+        extra = f' data-glossary="{html.escape(links[text])}"' if links and text in links else ""
         out.append(page_html[pos:match.start()])
-        out.append(f'<abbr tabindex="{-1 if title.group(1) in seen else 0}"{attrs}>')
-        seen.add(title.group(1))
+        tabindex = -1 if in_label_only or title.group(1) in seen else 0
+        out.append(f'<abbr tabindex="{tabindex}"{extra}{attrs}>')
+        if not in_label_only:
+            seen.add(title.group(1))
         pos = match.end()
     out.append(page_html[pos:])
     return "".join(out)

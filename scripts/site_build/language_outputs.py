@@ -1,5 +1,5 @@
 """What each language gets of its own after mkdocs-static-i18n's builds: search index, search settings,
-404 page, footnote back-link titles. The hook overrides/hooks/language_outputs.py calls these.
+404 page, footnote back-link and permalink titles, absolute hreflang links, folder sitemaps. The hook overrides/hooks/language_outputs.py calls these.
 
 mkdocs-static-i18n builds Dutch into site/ and English into site/en/, but the search plugin
 writes one index with both languages (so English searches return Dutch pages, with one stemmer
@@ -12,6 +12,7 @@ import html
 import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 from . import ui
 from .facts import DEFAULT_LANGUAGE
@@ -36,6 +37,27 @@ def footnote_titles(page_html: str, lang: str) -> str:
         return page_html
     return FOOTNOTE_BACKLINK_TITLE.sub(
         lambda m: m.group(1) + html.escape(ui.text("footnote_backlink_title", lang, n=m.group(2))) + '"', page_html)
+
+
+def permalink_titles(page_html: str, lang: str) -> str:
+    """The heading permalinks' titles in the page language (mkdocs.yml sets the Dutch one)."""
+    dutch, wanted = ui.text("permalink_title", DEFAULT_LANGUAGE), ui.text("permalink_title", lang)
+    if wanted == dutch:
+        return page_html
+    pattern = re.compile(r'(class="headerlink" href="#[^"]*" title=")' + re.escape(html.escape(dutch)) + '"')
+    return pattern.sub(lambda m: m.group(1) + html.escape(wanted) + '"', page_html)
+
+
+# mkdocs-static-i18n writes the hreflang alternates relative ("./", "../en/…"); search engines
+# (and Lighthouse) want them absolute, like the canonical URL, from site_url.
+ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')
+
+
+def absolute_alternates(output: str, page_url: str, site_url: str | None) -> str:
+    if not site_url:
+        return output
+    here = urljoin(site_url.rstrip("/") + "/", page_url)
+    return ALTERNATE.sub(lambda m: m.group(1) + urljoin(here, m.group(2)) + m.group(3), output)
 
 
 def configure_search(output: str, lang: str) -> str:

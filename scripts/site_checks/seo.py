@@ -75,6 +75,10 @@ def seo_problems(site_dir: Path) -> dict[SitePage, list[str]]:
                 add(f'no <link rel="alternate" hreflang="{lang}">')
                 continue
             target = urllib.parse.urljoin(page_url, href)
+            if re.match(r"^https?://", href) and canonical and canonical[0].startswith(("http://", "https://")):
+                # Absolute, as search engines want: relative to the site's base (the canonical URL's).
+                site_base = canonical[0][: len(canonical[0]) - len(page.path)] if page.path else canonical[0]
+                target = "http://site/" + href[len(site_base):] if href.startswith(site_base) else href
             if target != "http://site/" + expected:
                 add(f'hreflang="{lang}" points to {href}, expected /{expected}')
             elif not (site_dir / expected / "index.html").is_file():

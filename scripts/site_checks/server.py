@@ -30,9 +30,18 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-def serve(site_dir: Path):
-    """Serve ``site_dir`` on 127.0.0.1 (a free port). Returns (server, base_url); call server.shutdown()."""
+def free_port() -> int:
+    """A port on 127.0.0.1 that is free now, to build a site for the server that will use it."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(site_dir: Path, port: int = 0):
+    """Serve ``site_dir`` on 127.0.0.1 (``port``, or a free one). Returns (server, base_url); call server.shutdown()."""
     handler = functools.partial(_StaticHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

@@ -35,6 +35,17 @@ def search(page, query: str) -> list[str]:
     page.keyboard.press("End")
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=10_000)
+    # Material renders ten results, then four more each time the list is scrolled to its end:
+    # scroll until every result it counts is there, for the checks.
+    meta = page.locator(".md-search-result__meta").inner_text()
+    total = int(re.search(r"\d+", meta).group()) if re.search(r"\d+", meta) else 1
+    for _ in range(3 * total):
+        if results.count() >= total:
+            break
+        page.evaluate("() => { document.querySelector('.md-search__scrollwrap').scrollTop = 0; }")
+        page.wait_for_timeout(50)
+        results.last.scroll_into_view_if_needed()
+        page.wait_for_timeout(100)
     hrefs = [a.get_attribute("href") for a in results.all()]
     assert hrefs, f"no search results for {query!r}"
     return hrefs

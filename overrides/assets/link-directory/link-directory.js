@@ -1,4 +1,5 @@
-/* Link directory filters (docs/links.*.md, rendered by scripts/site_build/links.py).
+/* Link directory filters (docs/links.*.md, rendered by scripts/site_build/links.py; the glossary
+   page, rendered by scripts/site_build/glossary.py, uses the same filter with its text field only).
    Without JavaScript the page is a plain, complete list; this script reveals the
    filter form and hides entries that do not match. */
 (function () {
@@ -32,8 +33,9 @@
       var words = normalise(text.value).split(/\s+/).filter(Boolean);
       var shown = 0;
       entries.forEach(function (entry) {
-        var match = (!category.value || entry.category === category.value) &&
-          (!organisation.value || entry.organisation === organisation.value) &&
+        // The glossary reuses this filter with the text field only.
+        var match = (!category || !category.value || entry.category === category.value) &&
+          (!organisation || !organisation.value || entry.organisation === organisation.value) &&
           words.every(function (word) { return entry.text.indexOf(word) !== -1; });
         entry.el.hidden = !match;
         if (match) shown++;

@@ -112,7 +112,7 @@ def test_abbreviations_only_for_acronyms_the_page_uses(markdown, used):
 
 def test_render_sorts_by_term_in_the_page_language_and_anchors_each_term():
     def order(lang):
-        return re.findall(r'<dt id="([^"]+)"', glossary.render(lang, FIXTURES / "valid.yml"))
+        return re.findall(r'^### .* \{#([a-z0-9-]+)\}$', glossary.render(lang, FIXTURES / "valid.yml"), re.M)
 
     # nl: COA, Culturele Oriëntatietraining, kampeerklaar; en: camping-ready home, COA, Cultural ...
     assert order("nl") == ["coa", "culturele-orientatietraining", "kampeerklaar"]
@@ -156,3 +156,25 @@ def test_glossary_directive_takes_no_argument():
 )
 def test_focusable_abbreviations(html, expected):
     assert glossary.focusable_abbreviations(html) == expected
+
+
+@pytest.mark.parametrize("bad_id", ["48-uur", "letter-a"])
+def test_an_id_that_cannot_be_an_anchor_stops_the_render_with_file_and_line(tmp_path, bad_id):
+    path = tmp_path / "glossary.yml"
+    path.write_text((FIXTURES / "unanchorable-id.yml").read_text(encoding="utf-8").replace("48-uur", bad_id),
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        glossary.render("nl", path)
+    assert info.value.line == 5 and f"'{bad_id}'" in info.value.message and "anchor" in info.value.message
+
+
+def test_render_groups_terms_by_first_letter_with_a_jump_bar_and_the_directory_filter():
+    nl = glossary.render("nl", FIXTURES / "valid.yml")
+    # A jump link per first letter that has terms, each to that letter's heading.
+    assert re.findall(r'<a href="#(letter-[a-z])">', nl) == ["letter-c", "letter-k"]
+    assert "## C {#letter-c}" in nl and "## K {#letter-k}" in nl
+    assert nl.count('class="link-directory__entry glossary__entry"') == 3
+    assert "data-link-directory" in nl and 'id="glossary-text"' in nl
+    en = glossary.render("en", FIXTURES / "valid.yml")
+    assert re.findall(r'<a href="#(letter-[a-z])">', en) == ["letter-c"]  # camping-ready, COA, Cultural
+    assert 'aria-label="Terms by first letter"' in en

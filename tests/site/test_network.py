@@ -1,0 +1,61 @@
+"""Every request a page view makes succeeds: no response of 400 or more, in either language.
+
+Material's language switch fetches a sitemap next to each alternate link of a page
+(scripts/site_build/sitemaps.py writes them); a missing file there is a 404 and a console
+error on every view. Loaded on a phone (360×640, touch), with the search index fetched too.
+"""
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+import pytest
+from site_checks import audits
+
+PAGES = audits.source_pages()
+
+
+def failing_responses(page, url: str) -> list[str]:
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: failed.append(f"failed {r.url} ({r.failure})"))
+    page.goto(url, wait_until="networkidle")
+    audits.settle(page)
+    page.wait_for_load_state("networkidle")
+    return failed
+
+
+@pytest.mark.parametrize("site_page", PAGES, ids=lambda p: p.label)
+def test_no_request_of_a_page_view_fails(touch_phone, site_url, site_page):
+    failed = failing_responses(touch_phone, site_url + site_page.path)
+    assert failed == [], f"{site_page.label}: failing requests:\n" + "\n".join(failed)
+
+
+@pytest.mark.parametrize("missing", ["bestaat-niet/", "en/does-not-exist/"])
+def test_the_404_page_itself_makes_no_failing_request(touch_phone, site_url, missing):
+    failed = failing_responses(touch_phone, site_url + missing)
+    # The missing page's own 404 is the point; everything it loads must succeed.
+    assert [f for f in failed if not f.endswith(" " + site_url + missing)] == []
+
+
+def test_each_folder_sitemap_lists_only_its_own_urls(built_site):
+    folders = [index.parent for index in built_site.rglob("index.html") if index.parent != built_site]
+    assert folders
+    for folder in folders:
+        sitemap = folder / "sitemap.xml"
+        assert sitemap.is_file(), f"no sitemap next to {folder.relative_to(built_site)}/"
+        locs = re.findall(r"<loc>\s*(.*?)\s*</loc>", sitemap.read_text(encoding="utf-8"))
+        assert locs, sitemap
+        under = "/" + folder.relative_to(built_site).as_posix() + "/"
+        outside = [loc for loc in locs if under not in urllib.parse.urlsplit(loc).path]
+        assert outside == [], f"{sitemap.relative_to(built_site)} lists URLs outside its folder: {outside}"
+
+
+def test_hreflang_alternates_are_absolute_and_on_the_site_s_own_host(built_site, site_url):
+    # Search engines want absolute hreflang URLs; Material fetches a sitemap next to each, so
+    # they must also be this site's (the tests build for the test server's address).
+    for site_page in [p for p in PAGES if p.name != "404"]:
+        html = (built_site / site_page.file).read_text(encoding="utf-8")
+        hrefs = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="[^"]+">', html)
+        assert len(hrefs) == 2, site_page.label
+        assert all(h.startswith(site_url) for h in hrefs), (site_page.label, hrefs)

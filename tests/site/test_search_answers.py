@@ -1,0 +1,121 @@
+"""Search that answers: the first result of a realistic question is the passage, and opening
+it shows that passage, on a phone (360×640, touch), in each language.
+
+The questions are data (tests/site/search_cases.yml). A case naming a page or an anchor that
+does not exist fails with the file and line, so a renamed heading cannot pass unnoticed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from site_build.datafiles import DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES, display_path, load_yaml
+from site_build.errors import ContentError
+
+CASES_FILE = Path(__file__).with_name("search_cases.yml")
+MIN_CASES = 10
+
+
+@dataclass(frozen=True)
+class Case:
+    lang: str
+    query: str
+    page: str
+    anchor: str
+    where: str  # file:line
+
+    @property
+    def path(self) -> str:
+        """URL path from the site root: '' for the Dutch home page, 'en/plaatsing/'."""
+        prefix = "" if self.lang == DEFAULT_LANGUAGE else f"{self.lang}/"
+        return prefix + ("" if self.page == "index" else f"{self.page}/")
+
+
+def load_cases(path: Path = CASES_FILE, docs_dir: Path = DOCS_DIR) -> list[Case]:
+    """Every case, checked against docs/: a missing page is a ContentError naming file and line."""
+    data = load_yaml(path)
+    shown = display_path(path)
+    cases = []
+    for lang in LANGUAGES:
+        entries = data.get(lang) if isinstance(data, dict) else None
+        if not isinstance(entries, list) or len(entries) < MIN_CASES:
+            raise ContentError(shown, getattr(data, "line", None), f"fewer than {MIN_CASES} '{lang}' cases",
+                               f"add realistic questions under '{lang}:'")
+        for entry in entries:
+            fields = {key: entry.get(key) if isinstance(entry, dict) else None for key in ("query", "page", "anchor")}
+            line = getattr(entry, "line", None)
+            missing = [key for key, value in fields.items() if not isinstance(value, str) or not value.strip()]
+            if missing:
+                raise ContentError(shown, line, f"search case without {', '.join(missing)}",
+                                   "write {query: ..., page: ..., anchor: ...}")
+            if not (Path(docs_dir) / f"{fields['page']}.{lang}.md").is_file():
+                raise ContentError(shown, entry.line_of("page"), f"no page '{fields['page']}' in {lang}",
+                                   f"the page is docs/<page>.{lang}.md; write its name without language")
+            cases.append(Case(lang, fields["query"], fields["page"], fields["anchor"], f"{shown}:{entry.line}"))
+    return cases
+
+
+def missing_anchors(cases: list[Case], site_dir: Path) -> list[str]:
+    """'file:line: ...' for each case whose anchor is not an id on its built page."""
+    problems = []
+    for case in cases:
+        html = (Path(site_dir) / case.path / "index.html").read_text(encoding="utf-8")
+        if not re.search(rf'\bid="{re.escape(case.anchor)}"', html):
+            problems.append(f"{case.where}: no id '{case.anchor}' on {case.path or '/'} (renamed heading or term?)")
+    return problems
+
+
+try:
+    CASES = load_cases()
+except ContentError as error:  # reported by the test below, not as a collection traceback
+    CASES, CASES_ERROR = [], str(error)
+else:
+    CASES_ERROR = None
+
+
+def test_the_search_cases_name_existing_pages_and_anchors(built_site):
+    assert CASES_ERROR is None, CASES_ERROR
+    assert missing_anchors(CASES, built_site) == []
+
+
+def test_a_case_naming_a_missing_page_or_anchor_fails_with_file_and_line(tmp_path, built_site):
+    good = "\n".join(f"  - {{query: q{i}, page: begrippen, anchor: letter-a}}" for i in range(MIN_CASES))
+    cases = tmp_path / "cases.yml"
+    cases.write_text(f"nl:\n{good}\n  - {{query: x, page: bestaat-niet, anchor: a}}\nen:\n{good}\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_cases(cases)
+    assert f"cases.yml:{MIN_CASES + 2}: no page 'bestaat-niet' in nl" in str(error.value)
+    cases.write_text(f"nl:\n{good}\n  - {{query: x, page: begrippen, anchor: geen-term}}\nen:\n{good}\n",
+                     encoding="utf-8")
+    problems = missing_anchors(load_cases(cases), built_site)
+    assert len(problems) == 1 and f"cases.yml:{MIN_CASES + 2}: no id 'geen-term'" in problems[0], problems
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.lang}: {c.query}")
+def test_first_result_is_the_passage_and_opening_it_shows_it(touch_phone, site_url, case):
+    page = touch_phone
+    root = site_url if case.lang == DEFAULT_LANGUAGE else f"{site_url}{case.lang}/"
+    page.goto(root, wait_until="networkidle")
+    page.wait_for_function("document.documentElement.classList.contains('js')")
+    page.locator(".md-header label[for='__search']").first.tap()
+    page.locator(".md-search__input").fill(case.query)
+    page.keyboard.press("End")  # Material searches on key release
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    page.wait_for_timeout(200)  # the results of the whole query, not of an earlier keystroke
+    href = page.evaluate("a => a.href", first.element_handle())
+    url = urlsplit(href)
+    expected = f"/{case.path}#{case.anchor}"
+    shown = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()[:3]]
+    assert f"{url.path}#{url.fragment}" == expected, f"{case.where}: first results for {case.query!r}: {shown}"
+    first.tap()
+    page.wait_for_url(re.compile(re.escape(case.anchor) + "$"))
+    page.wait_for_timeout(300)
+    box = page.evaluate("""id => { const el = document.getElementById(id); const r = el.getBoundingClientRect();
+        const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        return {top: r.top, bottom: r.bottom, header, height: innerHeight}; }""", case.anchor)
+    assert box["top"] >= box["header"] - 2 and box["top"] < box["height"], f"{case.where}: passage not in view: {box}"
+    assert page.errors == []
