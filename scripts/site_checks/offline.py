@@ -1,0 +1,83 @@
+"""Checks of the built site's offline copy: its size budget and, in a browser, its readiness.
+
+The size is what the service worker downloads, as a static host sends it (gzip): each
+language's precache list (site/assets/offline/precache-<lang>.json), and both together
+(shared files counted once). Used by scripts/audit.py and the tests.
+"""
+from __future__ import annotations
+
+import json
+import time
+import urllib.parse
+from pathlib import Path
+
+from site_build.offline import MANIFEST_DIR, _local_file
+
+from .audits import Weight, gzip_size
+
+BUDGET_OFFLINE_ONE_LANGUAGE_KB = 400
+BUDGET_OFFLINE_ALL_LANGUAGES_KB = 650
+
+
+def precache_lists(site_dir: Path) -> dict[str, dict]:
+    """{lang: {"version", "lang", "urls"}} from the build's precache manifests."""
+    lists = {}
+    for file in sorted((Path(site_dir) / MANIFEST_DIR).glob("precache-*.json")):
+        data = json.loads(file.read_text(encoding="utf-8"))
+        lists[data["lang"]] = data
+    return lists
+
+
+def offline_cache_weights(site_dir: Path) -> list[Weight]:
+    """The offline copy of each language and of all languages, gzip bytes, with their budgets."""
+    site_dir = Path(site_dir)
+    lists = precache_lists(site_dir)
+    sizes: dict[str, int] = {}
+    weights = []
+    for lang, data in lists.items():
+        files = {}
+        for path in data["urls"]:
+            if path not in sizes:
+                sizes[path] = gzip_size(_local_file(site_dir, path).read_bytes())
+            files[path or "./"] = sizes[path]
+        weights.append(Weight(f"offline copy ({lang}): {len(files)} files", sum(files.values()),
+                              BUDGET_OFFLINE_ONE_LANGUAGE_KB, files))
+    union = {path: sizes[path] for data in lists.values() for path in data["urls"]}
+    weights.append(Weight(f"offline copy (all languages): {len(union)} files", sum(union.values()),
+                          BUDGET_OFFLINE_ALL_LANGUAGES_KB, union))
+    return weights
+
+
+# --- in the browser ---------------------------------------------------------------------------
+_CACHED_LANGUAGES = """async () => {
+  const found = [];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const m = request.url.match(/__offline-complete__\\/([a-z]+)$/);
+      if (m) found.push(name + " " + m[1]);
+    }
+  }
+  return { controlled: !!navigator.serviceWorker.controller, found };
+}"""
+
+
+def offline_state(page) -> dict:
+    """{"controlled": bool, "found": ["<cache name> <lang>", ...]}: which languages are stored, per cache."""
+    return page.evaluate(_CACHED_LANGUAGES)
+
+
+def wait_until_cached(page, lang: str, timeout: float = 30) -> dict:
+    """Wait until the page is controlled by the service worker and ``lang`` is completely stored."""
+    deadline = time.monotonic() + timeout
+    while True:
+        state = offline_state(page)
+        if state["controlled"] and any(entry.endswith(" " + lang) for entry in state["found"]):
+            return state
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the offline copy of '{lang}' was not stored within {timeout} s: {state}")
+        page.wait_for_timeout(200)
+
+
+def site_path_of(url: str) -> str:
+    return urllib.parse.urlsplit(url).path
