@@ -14,7 +14,7 @@ from pathlib import Path
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
 from mkdocs.plugins import event_priority
 from site_build.datafiles import DEFAULT_LANGUAGE
-from site_build.offline import OFFLINE_PAGE, language_prefix, write_offline_copy
+from site_build.offline import OFFLINE_PAGE, language_prefix, offline_page_links, write_offline_copy
 from site_build.unused_assets import remove_unused_assets
 
 _offline_pages: dict[str, str] = {}
@@ -30,7 +30,7 @@ def on_post_template(output, template_name, config):
         if lang != DEFAULT_LANGUAGE:
             # Search from this language's root, as language_outputs does for the 404 page.
             output = SEARCH_BASE.sub(lambda m: m.group(1) + m.group(2).rstrip("/") + f"/{lang}/" + m.group(3), output, 1)
-        _offline_pages[lang] = output
+        _offline_pages[lang] = offline_page_links(output)
     return output
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import html.parser
 import json
+import re
 import urllib.parse
 from pathlib import Path
 
@@ -66,6 +67,18 @@ class _References(html.parser.HTMLParser):
     def handle_data(self, data):
         if self._in_config:
             self.config += data
+
+
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+_LANGUAGE_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z]{2})" class="md-select__link"')
+
+
+def offline_page_links(output: str) -> str:
+    """The offline page stands in for any page: its language menu leads to each language's home
+    (relative to the site root, which its <base> names), and it claims no alternate URLs."""
+    output = _ALTERNATE.sub("", output)
+    return _LANGUAGE_LINK.sub(lambda m: f'<a href="./{language_prefix(m.group(1))}" hreflang="{m.group(1)}" '
+                                        'class="md-select__link"', output)
 
 
 def _site_path(url: str, page_url: str, root: str) -> str | None:

@@ -39,6 +39,8 @@ BUDGET_OWN_ASSETS_KB = 12  # the site's own JS + CSS, all components together
 BUDGET_SEARCH_INDEX_KB = 40  # per language
 BUDGET_BUILD_RATIO = 1.3  # project build / plain Material + i18n build
 
+# Pages that stand in for others (missing, not stored offline): no canonical URL, no counterpart.
+NOT_INDEXED = ("404", "offline")
 PHASE_PAGES = ("overwegingen", "voorbereiding", "plaatsing", "begeleiding", "integratie")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # A word that appears on most pages, so the search dialog shows results.
@@ -300,7 +302,7 @@ def _counterpart(page: SitePage, lang: str) -> str:
 def seo_problems(site_dir: Path) -> dict[SitePage, list[str]]:
     """Title, description, canonical and hreflang of every page (404 pages are not indexed: skipped)."""
     site_dir = Path(site_dir)
-    pages = [p for p in site_pages(site_dir) if p.name != "404"]
+    pages = [p for p in site_pages(site_dir) if p.name not in NOT_INDEXED]
     parsed = {p: parse_html(site_dir / p.file) for p in pages}
     problems: dict[SitePage, list[str]] = {p: [] for p in pages}
     titles: dict[str, list[SitePage]] = {}
@@ -941,7 +943,7 @@ def audit_page_in_browser(browser, base_url: str, site_page: SitePage) -> dict[s
     run(first)
     run(search)
     run(phone, **PHONE)
-    if site_page.name != "404":
+    if site_page.name not in NOT_INDEXED:
         run(language)
     else:
         results["keyboard: language"] = None

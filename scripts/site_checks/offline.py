@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.parse
 from pathlib import Path
 
 from site_build.offline import MANIFEST_DIR, _local_file
@@ -79,5 +78,20 @@ def wait_until_cached(page, lang: str, timeout: float = 30) -> dict:
         page.wait_for_timeout(200)
 
 
-def site_path_of(url: str) -> str:
-    return urllib.parse.urlsplit(url).path
+_REGISTRATION = """async () => {
+  const r = await navigator.serviceWorker.getRegistration();
+  return { installing: !!(r && r.installing), waiting: !!(r && r.waiting) };
+}"""
+
+
+def wait_for_update_attempt(page, timeout: float = 20) -> None:
+    """Wait until the browser has tried a new service worker and the attempt is over (installed or failed)."""
+    deadline = time.monotonic() + timeout
+    seen = False
+    while time.monotonic() < deadline:
+        installing = page.evaluate(_REGISTRATION)["installing"]
+        if seen and not installing:
+            return
+        seen = seen or installing
+        page.wait_for_timeout(50)
+    raise AssertionError("no update of the service worker was tried" if not seen else "the update did not finish")

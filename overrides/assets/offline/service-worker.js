@@ -19,16 +19,19 @@ function languageOf(url) {
   return LANGUAGES.includes(first) ? first : BUILD.default
 }
 
-/* All or nothing: every file is fetched (past the HTTP cache) before any is stored, and a
- * failed or unfinished download throws, leaving the language uncached. */
-async function cacheLanguage(cache, lang) {
-  const responses = await Promise.all(BUILD.languages[lang].map(async path => {
+/* All or nothing: every file of the language is fetched (past the HTTP cache) and held in
+ * memory; a failed download throws before anything is stored. */
+async function download(lang) {
+  return Promise.all(BUILD.languages[lang].map(async path => {
     const response = await fetch(full(path), { cache: "no-cache", credentials: "same-origin" })
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`)
     // A redirected response cannot answer a navigation: keep its body under the asked URL.
-    const body = response.redirected ? new Response(await response.blob(), { headers: response.headers }) : response
+    const body = new Response(await response.blob(), { status: 200, headers: response.headers })
     return [full(path), body]
   }))
+}
+
+async function store(cache, lang, responses) {
   for (const [url, response] of responses) await cache.put(url, response)
   await cache.put(marker(lang), new Response(BUILD.version))
 }
@@ -55,12 +58,15 @@ async function wantedLanguages() {
 
 self.addEventListener("install", event => {
   event.waitUntil((async () => {
+    // A failed download rejects here, before this version has a cache: the old version stays
+    // in charge, and the browser tries the update again on the next page view.
+    const wanted = await wantedLanguages()
+    const downloads = await Promise.all(wanted.map(download))
     const cache = await caches.open(CACHE)
     try {
-      for (const lang of await wantedLanguages()) await cacheLanguage(cache, lang)
+      for (const [i, lang] of wanted.entries()) await store(cache, lang, downloads[i])
     } catch (error) {
-      // The old version stays in charge; the browser tries the update again on a later visit.
-      await caches.delete(CACHE)
+      await caches.delete(CACHE) // storage full: keep no half version
       throw error
     }
     await self.skipWaiting()
@@ -81,13 +87,20 @@ self.addEventListener("message", event => {
   const lang = event.data && event.data.type === "cache-language" && event.data.lang
   if (!LANGUAGES.includes(lang)) return
   event.waitUntil((async () => {
-    const cache = await caches.open(CACHE)
-    if (!(await cache.match(marker(lang)))) await cacheLanguage(cache, lang)
+    const cache = await currentCache()
+    if (cache && !(await cache.match(marker(lang)))) await store(cache, lang, await download(lang))
   })().catch(() => {}))  // offline or mid-deploy: asked again on the next page of that language
 })
 
+/* This version's cache, or null once a newer version has deleted it: a worker on its way out
+ * must not bring its cache back (caches.open would create it, empty). */
+async function currentCache() {
+  return (await caches.has(CACHE)) ? caches.open(CACHE) : null
+}
+
 async function respond(request) {
-  const cache = await caches.open(CACHE)
+  const cache = await currentCache()
+  if (!cache) return fetch(request)
   const navigate = request.mode === "navigate"
   let cached
   try {

@@ -120,3 +120,13 @@ def test_each_language_list_holds_all_its_pages_and_its_search_index(built_site,
     assert pages <= set(urls)
     index = ("" if lang == "nl" else f"{lang}/") + "search/search_index.json"
     assert index in urls
+
+
+@pytest.mark.parametrize("lang", audits.LANGUAGES)
+def test_offline_page_has_no_axe_violations(page, site_url, lang):
+    page.goto(site_url + ("" if lang == "nl" else f"{lang}/") + "offline.html")
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert audits.axe_violations(page) == []
+    # Its language menu leads to each language's home page.
+    hrefs = page.eval_on_selector_all("a.md-select__link", "links => links.map(a => a.href)")
+    assert sorted(hrefs) == sorted(site_url + ("" if other == "nl" else f"{other}/") for other in audits.LANGUAGES)
