@@ -1,7 +1,7 @@
-"""Hook: after the build, trim what the site never loads and write the offline copy.
+"""Hook: after the build, trim what the site never loads, write the web app manifests and the offline copy.
 
-The logic is in scripts/site_build/: unused_assets.py (Lunr languages, source maps) and
-offline.py (precache lists, service worker). The offline page is a static template
+The logic is in scripts/site_build/: unused_assets.py (Lunr languages, source maps),
+app_manifest.py (one manifest per language) and offline.py (precache lists, service worker). The offline page is a static template
 (overrides/offline.html) that every language's build renders to the same file, so this
 keeps each language's rendering and writes it into that language's folder.
 """
@@ -12,13 +12,26 @@ import urllib.parse
 from pathlib import Path
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from site_build.app_manifest import theme_colour, write_manifest
 from site_build.datafiles import DEFAULT_LANGUAGE
+from site_build.errors import ContentError
 from site_build.offline import OFFLINE_PAGE, language_prefix, offline_page_links, write_offline_copy
 from site_build.unused_assets import remove_unused_assets
 
 _offline_pages: dict[str, str] = {}
+_app_names: dict[str, tuple[str, str]] = {}
 SEARCH_BASE = re.compile(r'("base": ")([^"]*)(")')
+
+
+def on_config(config):
+    # The browser's toolbar colour on phones, from the same place as the manifest's.
+    try:
+        config.extra["theme_colour"] = theme_colour()
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    return config
 
 
 def on_post_template(output, template_name, config):
@@ -31,13 +44,21 @@ def on_post_template(output, template_name, config):
             # Search from this language's root, as language_outputs does for the 404 page.
             output = SEARCH_BASE.sub(lambda m: m.group(1) + m.group(2).rstrip("/") + f"/{lang}/" + m.group(3), output, 1)
         _offline_pages[lang] = offline_page_links(output)
+        # The configuration is this language's only while its pages render: keep its names.
+        _app_names[lang] = (config.site_name, config.site_description or "")
     return output
 
 
 @event_priority(-300)  # after language_outputs (-200) has written each language's search index
 def on_post_build(config):
-    # Also runs after each language's own build; the default language's run comes last and sees all.
+    # Runs after each language's build (in an order that is the i18n plugin's business, with
+    # its configuration of the moment): every step is idempotent, and the last run sees all.
     site_dir = Path(config.site_dir)
+    try:
+        for lang, (name, description) in _app_names.items():
+            write_manifest(site_dir, lang, name, description)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
     remove_unused_assets(site_dir)
     for lang, output in _offline_pages.items():
         target = site_dir / language_prefix(lang) / OFFLINE_PAGE

@@ -133,6 +133,11 @@ def precache_paths(site_dir: Path, lang: str, site_path: str = "/") -> list[str]
             found = _site_path(url, page_url, root)
             if found:
                 assets.add(found)
+                if found.endswith(".webmanifest") and _local_file(site_dir, found).is_file():
+                    # The icons an installed guide shows come from its manifest.
+                    manifest = json.loads(_local_file(site_dir, found).read_text(encoding="utf-8"))
+                    for icon in manifest.get("icons", []):
+                        assets.add(_site_path(icon["src"], root + found, root))
         if refs.config:
             config = json.loads(refs.config)
             worker = _site_path(config["search"], page_url, root)  # relative to the page, not to "base"
