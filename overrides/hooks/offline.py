@@ -1,13 +1,14 @@
 """Hook: after the build, trim what the site never loads, write the web app manifests and the offline copy.
 
 The logic is in scripts/site_build/: unused_assets.py (Lunr languages, source maps),
-app_manifest.py (one manifest per language) and offline.py (precache lists, service worker). The offline page is a static template
-(overrides/offline.html) that every language's build renders to the same file, so this
-keeps each language's rendering and writes it into that language's folder.
+app_manifest.py (one manifest per language), offline.py (precache lists, service worker)
+and hosting.py (_headers with the Content-Security-Policy, _redirects, the nginx snippet).
+The offline page is a static template (overrides/offline.html) that every language's
+build renders to the same file, so this keeps each language's rendering and writes it
+into that language's folder.
 """
 from __future__ import annotations
 
-import re
 import urllib.parse
 from pathlib import Path
 
@@ -17,12 +18,12 @@ from mkdocs.plugins import event_priority
 from site_build.app_manifest import theme_colour, write_manifest
 from site_build.datafiles import DEFAULT_LANGUAGE
 from site_build.errors import ContentError
-from site_build.offline import OFFLINE_PAGE, language_prefix, offline_page_links, write_offline_copy
+from site_build.hosting import write_host_configuration
+from site_build.offline import OFFLINE_PAGE, language_prefix, offline_page, write_offline_copy
 from site_build.unused_assets import remove_unused_assets
 
 _offline_pages: dict[str, str] = {}
 _app_names: dict[str, tuple[str, str]] = {}
-SEARCH_BASE = re.compile(r'("base": ")([^"]*)(")')
 
 
 def on_config(config):
@@ -37,13 +38,8 @@ def on_config(config):
 def on_post_template(output, template_name, config):
     if template_name == OFFLINE_PAGE:
         lang = config.theme["language"]
-        # Shown in place of any missing page, so its links must not depend on the page's URL.
         site_path = urllib.parse.urlsplit(config.site_url or "/").path or "/"
-        output = output.replace("<head>", f'<head>\n<base href="{site_path}">', 1)
-        if lang != DEFAULT_LANGUAGE:
-            # Search from this language's root, as language_outputs does for the 404 page.
-            output = SEARCH_BASE.sub(lambda m: m.group(1) + m.group(2).rstrip("/") + f"/{lang}/" + m.group(3), output, 1)
-        _offline_pages[lang] = offline_page_links(output)
+        _offline_pages[lang] = offline_page(output, lang, site_path)
         # The configuration is this language's only while its pages render: keep its names.
         _app_names[lang] = (config.site_name, config.site_description or "")
     return output
@@ -64,4 +60,7 @@ def on_post_build(config):
         target = site_dir / language_prefix(lang) / OFFLINE_PAGE
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
-    write_offline_copy(site_dir, urllib.parse.urlsplit(config.site_url or "/").path or "/")
+    site_path = urllib.parse.urlsplit(config.site_url or "/").path or "/"
+    write_offline_copy(site_dir, site_path)
+    # Last: the Content-Security-Policy hashes the inline scripts of every page written above.
+    write_host_configuration(site_dir, site_path)

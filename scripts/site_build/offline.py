@@ -71,11 +71,26 @@ class _References(html.parser.HTMLParser):
 
 _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _LANGUAGE_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z]{2})" class="md-select__link"')
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
-def offline_page_links(output: str) -> str:
-    """The offline page stands in for any page: its language menu leads to each language's home
-    (relative to the site root, which its <base> names), and it claims no alternate URLs."""
+def offline_page(output: str, lang: str, site_path: str) -> str:
+    """The offline page as rendered, made to work at any URL, since it stands in for any page.
+
+    A <base> makes its links relative to the site root; Material's page config gets absolute
+    paths (Material resolves them against the address, not the <base>), with this language's
+    root as search base; the language menu leads to each language's home; no alternate URLs.
+    """
+    site_path = site_path if site_path.endswith("/") else site_path + "/"
+    output = output.replace("<head>", f'<head>\n<base href="{site_path}">', 1)
+
+    def configure(match: re.Match) -> str:
+        app = json.loads(match.group(2))
+        app["base"] = site_path + language_prefix(lang)
+        app["search"] = site_path + re.sub(r"^(\./)+", "", app["search"])
+        return match.group(1) + json.dumps(app) + match.group(3)
+
+    output = _CONFIG.sub(configure, output, count=1)
     output = _ALTERNATE.sub("", output)
     return _LANGUAGE_LINK.sub(lambda m: f'<a href="./{language_prefix(m.group(1))}" hreflang="{m.group(1)}" '
                                         'class="md-select__link"', output)

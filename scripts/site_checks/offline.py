@@ -1,4 +1,5 @@
-"""Checks of the built site's offline copy: its size budget and, in a browser, its readiness.
+"""Checks of the built site's offline copy: its size budget and, in a browser, its readiness
+and a reader's journey without a connection.
 
 The size is what the service worker downloads, as a static host sends it (gzip): each
 language's precache list (site/assets/offline/precache-<lang>.json), and both together
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from site_build.offline import MANIFEST_DIR, _local_file
 
+from . import audits
 from .audits import Weight, gzip_size
 
 BUDGET_OFFLINE_ONE_LANGUAGE_KB = 400
@@ -95,3 +97,69 @@ def wait_for_update_attempt(page, timeout: float = 20) -> None:
         seen = seen or installing
         page.wait_for_timeout(50)
     raise AssertionError("no update of the service worker was tried" if not seen else "the update did not finish")
+
+
+# --- the volunteer's offline journey (the tests run it on the normal and on a sub-path build) -----
+PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True, "is_mobile": True, "locale": "nl-NL"}
+
+
+def search_on_phone(page, query: str) -> list[str]:
+    """Tap the header's search button, type ``query``; the first result's link ([] if none)."""
+    page.locator("label.md-header__button[for=__search]").click()
+    page.keyboard.type(query, delay=20)
+    first = page.locator(".md-search-result__item a").first
+    try:
+        first.wait_for(timeout=10_000)
+    except Exception:  # Playwright's TimeoutError: no results
+        return []
+    # Only the first: Material keeps adding results while they are read.
+    return [first.get_attribute("href")]
+
+
+def phase_page(lang_lists: dict, lang: str, visited: str) -> str:
+    """A phase page of ``lang`` from the build's list, other than ``visited``."""
+    prefix = "" if lang == "nl" else f"{lang}/"
+    pages = [prefix + name + "/" for name in audits.PHASE_PAGES]
+    return next(p for p in pages if p != visited and p in lang_lists[lang]["urls"])
+
+
+def offline_journey(browser, site_url: str, site_dir) -> None:
+    """Visit one page, go offline, open pages never visited, tick an item, come back online."""
+    lists = precache_lists(site_dir)
+    first = "voorbereiding/"
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(site_url + first)
+        wait_until_cached(page, "nl")
+
+        context.set_offline(True)
+        never_visited = ["", "en/", phase_page(lists, "nl", first), "links/"]
+        for path in never_visited:
+            response = page.goto(site_url + path)
+            assert response is not None and response.ok, f"{path} did not load offline"
+            assert page.locator("h1#offline").count() == 0, f"{path} showed the offline page"
+            assert page.locator("article h1").count() == 1, f"{path} has no content offline"
+        # The link directory filters offline.
+        page.goto(site_url + "links/")
+        assert page.locator("[data-link-directory]").count() == 1
+        # Search in the page's language works offline.
+        page.goto(site_url + phase_page(lists, "nl", first))
+        assert search_on_phone(page, audits.SEARCH_QUERIES["nl"]), "search found nothing offline"
+        # A tick made offline ...
+        page.goto(site_url + phase_page(lists, "nl", first))
+        box = page.locator(audits.CHECKLIST_BOX).first
+        box.check()
+        item_id = box.get_attribute("id")
+        context.set_offline(False)
+        # ... is still there online, on a fresh load from the network.
+        page.reload()
+        page.locator(".checklist--js").first.wait_for()
+        assert page.locator(f"[id='{item_id}']").is_checked()
+        assert errors == [], errors
+    finally:
+        context.close()
+
+

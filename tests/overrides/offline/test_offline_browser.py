@@ -6,64 +6,7 @@ import json
 
 import pytest
 from site_checks import audits
-from site_checks.offline import offline_state, precache_lists, wait_until_cached
-
-PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True, "is_mobile": True, "locale": "nl-NL"}
-
-
-def search_on_phone(page, query: str) -> list[str]:
-    """Tap the header's search button, type ``query``; the result links ([] if none)."""
-    page.locator("label.md-header__button[for=__search]").click()
-    page.keyboard.type(query, delay=20)
-    return audits._search_results(page, 10_000)
-
-
-def phase_page(lang_lists: dict, lang: str, visited: str) -> str:
-    """A phase page of ``lang`` from the build's list, other than ``visited``."""
-    prefix = "" if lang == "nl" else f"{lang}/"
-    pages = [prefix + name + "/" for name in audits.PHASE_PAGES]
-    return next(p for p in pages if p != visited and p in lang_lists[lang]["urls"])
-
-
-def offline_journey(browser, site_url: str, site_dir) -> None:
-    """Visit one page, go offline, open pages never visited, tick an item, come back online."""
-    lists = precache_lists(site_dir)
-    first = "voorbereiding/"
-    context = browser.new_context(**PHONE)
-    try:
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(site_url + first)
-        wait_until_cached(page, "nl")
-
-        context.set_offline(True)
-        never_visited = ["", "en/", phase_page(lists, "nl", first), "links/"]
-        for path in never_visited:
-            response = page.goto(site_url + path)
-            assert response is not None and response.ok, f"{path} did not load offline"
-            assert page.locator("h1#offline").count() == 0, f"{path} showed the offline page"
-            assert page.locator("article h1").count() == 1, f"{path} has no content offline"
-        # The link directory filters offline.
-        page.goto(site_url + "links/")
-        assert page.locator("[data-link-directory]").count() == 1
-        # Search in the page's language works offline.
-        page.goto(site_url + phase_page(lists, "nl", first))
-        assert search_on_phone(page, audits.SEARCH_QUERIES["nl"]), "search found nothing offline"
-        # A tick made offline ...
-        page.goto(site_url + phase_page(lists, "nl", first))
-        box = page.locator(audits.CHECKLIST_BOX).first
-        box.check()
-        item_id = box.get_attribute("id")
-        context.set_offline(False)
-        # ... is still there online, on a fresh load from the network.
-        page.reload()
-        page.locator(".checklist--js").first.wait_for()
-        assert page.locator(f"[id='{item_id}']").is_checked()
-        assert errors == []
-    finally:
-        context.close()
-
+from site_checks.offline import PHONE, offline_journey, precache_lists, search_on_phone, wait_until_cached
 
 def test_pages_never_visited_open_offline_and_ticks_survive(browser, site_url, built_site):
     offline_journey(browser, site_url, built_site)
