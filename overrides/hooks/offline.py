@@ -2,7 +2,8 @@
 
 The logic is in scripts/site_build/: unused_assets.py (Lunr languages, source maps),
 app_manifest.py (one manifest per language), offline.py (precache lists, service worker)
-and hosting.py (_headers with the Content-Security-Policy, _redirects, the nginx snippet).
+hosting.py (_headers with the Content-Security-Policy, _redirects, the nginx snippet) and
+whole_guide.py (the printable whole guide, from the phase pages kept in memory here).
 The offline page is a static template (overrides/offline.html) that every language's
 build renders to the same file, so this keeps each language's rendering and writes it
 into that language's folder.
@@ -21,9 +22,12 @@ from site_build.errors import ContentError
 from site_build.hosting import write_host_configuration
 from site_build.offline import OFFLINE_PAGE, language_prefix, offline_page, write_offline_copy
 from site_build.unused_assets import remove_unused_assets
+from site_build.whole_guide import Phase, phase_names, write_whole_guides
 
 _offline_pages: dict[str, str] = {}
 _app_names: dict[str, tuple[str, str]] = {}
+_phases: dict[str, dict[str, Phase]] = {}  # lang -> phase name -> its rendered content
+_phase_cache: dict[str, list[str]] = {}
 
 
 def on_config(config):
@@ -33,6 +37,21 @@ def on_config(config):
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     return config
+
+
+@event_priority(-50)  # after the hooks that change a page's HTML
+def on_page_content(html, page, config, files):
+    name = Path(page.file.src_uri).name.split(".", 1)[0]
+    if name in _phase_order(config):
+        lang = getattr(page.file, "locale", None) or config.theme["language"]
+        _phases.setdefault(lang, {})[name] = Phase(name, page.title, html, page.meta.get("source_note", ""))
+    return html
+
+
+def _phase_order(config) -> list[str]:
+    if "order" not in _phase_cache:
+        _phase_cache["order"] = phase_names(config.nav)
+    return _phase_cache["order"]
 
 
 def on_post_template(output, template_name, config):
@@ -56,6 +75,11 @@ def on_post_build(config):
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     remove_unused_assets(site_dir)
+    try:
+        write_whole_guides(site_dir, _phases, _phase_order(config),
+                           {lang: names[0] for lang, names in _app_names.items()}, config.site_url or "/")
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
     for lang, output in _offline_pages.items():
         target = site_dir / language_prefix(lang) / OFFLINE_PAGE
         target.parent.mkdir(parents=True, exist_ok=True)

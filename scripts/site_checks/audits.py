@@ -39,8 +39,9 @@ BUDGET_OWN_ASSETS_KB = 12  # the site's own JS + CSS, all components together
 BUDGET_SEARCH_INDEX_KB = 40  # per language
 BUDGET_BUILD_RATIO = 1.3  # project build / plain Material + i18n build
 
-# Pages that stand in for others (missing, not stored offline): no canonical URL, no counterpart.
-NOT_INDEXED = ("404", "offline")
+# Pages that stand in for others (missing, not stored offline) or copy them (the printable whole
+# guide): not indexed, so no sitemap entry or counterpart checks.
+NOT_INDEXED = ("404", "offline", "hele-gids")
 PHASE_PAGES = ("overwegingen", "voorbereiding", "plaatsing", "begeleiding", "integratie")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # A word that appears on most pages, so the search dialog shows results.
