@@ -71,18 +71,32 @@ class _References(html.parser.HTMLParser):
 
 _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _LANGUAGE_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z]{2})" class="md-select__link"')
+_URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
+_NOT_RELATIVE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
 def offline_page(output: str, lang: str, site_path: str) -> str:
     """The offline page as rendered, made to work at any URL, since it stands in for any page.
 
-    A <base> makes its links relative to the site root; Material's page config gets absolute
-    paths (Material resolves them against the address, not the <base>), with this language's
-    root as search base; the language menu leads to each language's home; no alternate URLs.
+    It is rendered at the site root, so every relative link and asset becomes an absolute
+    path from there (a <base> would also move "#" links); Material's page config gets absolute
+    paths too, with this language's root as search base; the language menu leads to each
+    language's home; no alternate URLs.
     """
     site_path = site_path if site_path.endswith("/") else site_path + "/"
-    output = output.replace("<head>", f'<head>\n<base href="{site_path}">', 1)
+    root = "http://site" + site_path
+
+    def absolute(match: re.Match) -> str:
+        value = match.group(2)
+        if _NOT_RELATIVE.match(value):
+            return match.group(0)
+        parts = urllib.parse.urlsplit(urllib.parse.urljoin(root, value))
+        return f'{match.group(1)}="{urllib.parse.urlunsplit(("", "", parts.path, parts.query, parts.fragment))}"'
+
+    output = _LANGUAGE_LINK.sub(lambda m: f'<a href="./{language_prefix(m.group(1))}" hreflang="{m.group(1)}" '
+                                          'class="md-select__link"', output)
+    output = _URL_ATTRIBUTE.sub(absolute, output)
 
     def configure(match: re.Match) -> str:
         app = json.loads(match.group(2))
@@ -91,9 +105,7 @@ def offline_page(output: str, lang: str, site_path: str) -> str:
         return match.group(1) + json.dumps(app) + match.group(3)
 
     output = _CONFIG.sub(configure, output, count=1)
-    output = _ALTERNATE.sub("", output)
-    return _LANGUAGE_LINK.sub(lambda m: f'<a href="./{language_prefix(m.group(1))}" hreflang="{m.group(1)}" '
-                                        'class="md-select__link"', output)
+    return _ALTERNATE.sub("", output)
 
 
 def _site_path(url: str, page_url: str, root: str) -> str | None:

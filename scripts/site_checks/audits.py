@@ -105,7 +105,8 @@ def site_pages(site_dir: Path) -> list[SitePage]:
 
 
 def source_pages(docs_dir: Path | None = None) -> list[SitePage]:
-    """The pages the build should produce, from the Markdown files (both languages) plus the 404 pages.
+    """The pages the build should produce: from the Markdown files (both languages), the 404 pages,
+    and the pages the offline hook writes (offline page, printable whole guide).
 
     Known before building, so tests can be parametrized with one test per page.
     """
@@ -124,6 +125,9 @@ def source_pages(docs_dir: Path | None = None) -> list[SitePage]:
     for lang in LANGUAGES:
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         pages.append(SitePage("404", lang, prefix + "404.html", prefix + "404.html"))
+        # Written by overrides/hooks/offline.py: the offline page and the printable whole guide.
+        pages.append(SitePage("offline", lang, prefix + "offline.html", prefix + "offline.html"))
+        pages.append(SitePage("hele-gids", lang, prefix + "hele-gids/", prefix + "hele-gids/index.html"))
     return sorted(pages, key=lambda p: (_page_order(p.name), LANGUAGES.index(p.lang)))
 
 
