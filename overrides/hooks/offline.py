@@ -20,7 +20,7 @@ from site_build.app_manifest import theme_colour, write_manifest
 from site_build.datafiles import DEFAULT_LANGUAGE
 from site_build.errors import ContentError
 from site_build.hosting import write_host_configuration
-from site_build.offline import OFFLINE_PAGE, language_prefix, offline_page, write_offline_copy
+from site_build.offline import OFFLINE_PAGE, language_prefix, offline_page, write_development_worker, write_offline_copy
 from site_build.unused_assets import remove_unused_assets
 from site_build.whole_guide import Phase, phase_names, write_whole_guides
 
@@ -28,6 +28,11 @@ _offline_pages: dict[str, str] = {}
 _app_names: dict[str, tuple[str, str]] = {}
 _phases: dict[str, dict[str, Phase]] = {}  # lang -> phase name -> its rendered content
 _phase_cache: dict[str, list[str]] = {}
+_command = {"name": "build"}
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
 
 
 def on_config(config):
@@ -85,6 +90,9 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
     site_path = urllib.parse.urlsplit(config.site_url or "/").path or "/"
-    write_offline_copy(site_dir, site_path)
+    if _command["name"] == "serve":
+        write_development_worker(site_dir)  # no offline copy while editing: every reload is the new build
+    else:
+        write_offline_copy(site_dir, site_path)
     # Last: the Content-Security-Policy hashes the inline scripts of every page written above.
     write_host_configuration(site_dir, site_path)

@@ -233,3 +233,21 @@ def write_offline_copy(site_dir: Path, site_path: str = "/", source: Path = SOUR
     if stray.is_file():
         stray.unlink()
     return build
+
+
+# For `mkdocs serve`: a worker that removes the offline copy and itself, so a maintainer's
+# browser shows each rebuild at once instead of a stored version.
+DEVELOPMENT_WORKER = """"use strict"
+self.addEventListener("install", () => self.skipWaiting())
+self.addEventListener("activate", event => event.waitUntil((async () => {
+  for (const name of await caches.keys()) if (name.startsWith("offline-guide:")) await caches.delete(name)
+  await self.registration.unregister()
+})()))
+"""
+
+
+def write_development_worker(site_dir: Path) -> None:
+    (Path(site_dir) / WORKER_NAME).write_text(DEVELOPMENT_WORKER, encoding="utf-8")
+    stray = Path(site_dir) / MANIFEST_DIR / WORKER_NAME
+    if stray.is_file():
+        stray.unlink()
