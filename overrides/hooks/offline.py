@@ -22,7 +22,7 @@ from site_build.errors import ContentError
 from site_build.hosting import write_host_configuration
 from site_build.offline import OFFLINE_PAGE, language_prefix, offline_page, write_development_worker, write_offline_copy
 from site_build.unused_assets import remove_unused_assets
-from site_build.whole_guide import Phase, phase_names, write_whole_guides
+from site_build.whole_guide import Phase, phase_names, texts, write_whole_guides
 
 _offline_pages: dict[str, str] = {}
 _app_names: dict[str, tuple[str, str]] = {}
@@ -39,6 +39,8 @@ def on_config(config):
     # The browser's toolbar colour on phones, from the same place as the manifest's.
     try:
         config.extra["theme_colour"] = theme_colour()
+        # The footer's link to the printable whole guide, with its title per language.
+        config.extra["whole_guide"] = {lang: words["title"] for lang, words in texts().items()}
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     return config

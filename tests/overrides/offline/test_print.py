@@ -107,3 +107,13 @@ def test_whole_guide_prints_each_phase_with_its_sources(browser, site_url, built
     assert len(notes) == len(catalog(built_site, "nl")["checklists"])
     for href in set(links):
         assert href in text, f"printed whole guide lacks the address {href}"
+
+
+@pytest.mark.parametrize("site_page", audits.source_pages(), ids=lambda p: p.label)
+def test_every_page_links_the_whole_guide_of_its_language_in_the_footer(built_site, site_page):
+    html = (built_site / site_page.file).read_text(encoding="utf-8")
+    footer = html[html.index('<footer class="md-footer">'):]
+    links = re.findall(r'<a href="([^"]+)" class="md-copyright__whole-guide">', footer)
+    assert len(links) == 1, site_page.label
+    target = urllib.parse.urljoin("http://site/" + site_page.path, links[0])
+    assert target == "http://site/" + ("" if site_page.lang == "nl" else f"{site_page.lang}/") + PAGE_DIR + "/"
