@@ -95,6 +95,9 @@ def on_post_build(config):
     if _command["name"] == "serve":
         write_development_worker(site_dir)  # no offline copy while editing: every reload is the new build
     else:
-        write_offline_copy(site_dir, site_path)
+        try:
+            write_offline_copy(site_dir, site_path)
+        except (FileNotFoundError, ValueError) as exc:
+            raise PluginError(f"offline hook (overrides/hooks/offline.py): {exc}") from None
     # Last: the Content-Security-Policy hashes the inline scripts of every page written above.
     write_host_configuration(site_dir, site_path)

@@ -190,7 +190,8 @@ def precache_paths(site_dir: Path, lang: str, site_path: str = "/") -> list[str]
                   if f.parent != site_dir / MANIFEST_DIR)
     missing = [a for a in assets if not _local_file(site_dir, a).is_file()]
     if missing:
-        raise FileNotFoundError(f"offline copy: pages of '{lang}' load files the build did not write: {sorted(missing)}")
+        raise FileNotFoundError(f"offline copy: pages of '{lang}' load files the build did not write: {sorted(missing)}; "
+                                "fix the link to the file, or make the build write it")
     return pages + sorted(assets - set(pages))
 
 

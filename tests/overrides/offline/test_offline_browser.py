@@ -73,3 +73,24 @@ def test_offline_page_has_no_axe_violations(page, site_url, lang):
     # Its language menu leads to each language's home page.
     hrefs = page.eval_on_selector_all("a.md-select__link", "links => links.map(a => a.href)")
     assert sorted(hrefs) == sorted(site_url + ("" if other == "nl" else f"{other}/") for other in audits.LANGUAGES)
+
+
+def test_offline_copy_within_its_budget_and_printed_by_the_audit(built_site):
+    from site_checks.offline import BUDGET_OFFLINE_ALL_LANGUAGES_KB, BUDGET_OFFLINE_ONE_LANGUAGE_KB, offline_cache_weights
+
+    weights = offline_cache_weights(built_site)
+    assert [w.budget_kb for w in weights] == [BUDGET_OFFLINE_ONE_LANGUAGE_KB] * len(audits.LANGUAGES) + [
+        BUDGET_OFFLINE_ALL_LANGUAGES_KB]
+    assert all(w.ok for w in weights), [w.line() for w in weights]
+    # Both together count shared files once: less than the sum of the languages.
+    assert weights[-1].size < sum(w.size for w in weights[:-1])
+
+
+def test_a_page_loading_a_file_the_build_did_not_write_fails_the_build_clearly(tmp_path):
+    from site_build.offline import write_offline_copy
+
+    site = tmp_path / "site"
+    (site / "assets" / "offline").mkdir(parents=True)
+    (site / "index.html").write_text('<html lang="nl"><link rel="stylesheet" href="assets/gone.css"></html>')
+    with pytest.raises(FileNotFoundError, match="assets/gone.css"):
+        write_offline_copy(site)
