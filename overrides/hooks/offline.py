@@ -75,6 +75,10 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     # Runs after each language's build (in an order that is the i18n plugin's business, with
     # its configuration of the moment): every step is idempotent, and the last run sees all.
+    # The plugin says when it is inside another language's build; those runs are skipped to
+    # save build time (without that flag, every run does the work, with the same result).
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
     site_dir = Path(config.site_dir)
     try:
         for lang, (name, description) in _app_names.items():
