@@ -117,3 +117,14 @@ def test_every_page_links_the_whole_guide_of_its_language_in_the_footer(built_si
     assert len(links) == 1, site_page.label
     target = urllib.parse.urljoin("http://site/" + site_page.path, links[0])
     assert target == "http://site/" + ("" if site_page.lang == "nl" else f"{site_page.lang}/") + PAGE_DIR + "/"
+
+
+def test_whole_guide_text_missing_a_language_names_file_and_line(tmp_path):
+    from site_build.errors import ContentError
+    from site_build.whole_guide import texts
+
+    data = tmp_path / "print.yml"
+    data.write_text("title:\n  nl: De hele gids\nintro:\n  nl: Alles.\n  en: All.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        texts(data)
+    assert error.value.line == 2 and "'title' has no text for 'en'" in str(error.value)
