@@ -72,8 +72,11 @@ def content_errors() -> list:
                 pages.read_front_matter(path)
             except ContentError as exc:
                 errors.append(exc)
+    from site_build import app_manifest, whole_guide
+
     for loader in (checklists.load_all, getattr(glossary, "load", None), getattr(links, "load", None), ui.load,
-                   terminology.load, planner.item_stages, changes.load):
+                   terminology.load, planner.item_stages, changes.load,
+                   app_manifest.short_names, whole_guide.texts):
         if loader is None:
             continue
         try:

@@ -8,7 +8,7 @@ from .browser import (CHECKLIST_BOX, SEARCH_QUERIES, axe_violations, describe_vi
 from .keyboard import (PHONE, keyboard_checklist_problems, keyboard_language_switch_problems, keyboard_menu_problems,
                        keyboard_problems, keyboard_search_problems)
 from .privacy import outside_requests
-from .site_pages import SitePage
+from .site_pages import NOT_INDEXED, SitePage
 
 BROWSER_CHECKS = ("axe", "axe: search open", "axe: checklist in use", "axe: phone, menu open", "keyboard",
                   "keyboard: search", "keyboard: language", "keyboard: phone")
@@ -98,7 +98,7 @@ def audit_page_in_browser(browser, base_url: str, site_page: SitePage) -> dict[s
     run(first)
     run(search)
     run(phone, **PHONE)
-    if site_page.name != "404":
+    if site_page.name not in NOT_INDEXED:
         run(language)
     else:
         results["keyboard: language"] = None

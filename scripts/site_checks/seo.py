@@ -9,7 +9,7 @@ from pathlib import Path
 from site_build.datafiles import DEFAULT_LANGUAGE, LANGUAGES
 
 from .html_collector import parse_html
-from .site_pages import SitePage, site_pages
+from .site_pages import NOT_INDEXED, SitePage, site_pages
 
 _STOPWORDS = {
     "nl": set("de het een en van voor die dat met zijn op te in is niet ook u uw of er wat als bij naar hoe wie we".split()),
@@ -35,7 +35,7 @@ def counterpart(page: SitePage, lang: str) -> str:
 def seo_problems(site_dir: Path) -> dict[SitePage, list[str]]:
     """Title, description, canonical and hreflang of every page (404 pages are not indexed: skipped)."""
     site_dir = Path(site_dir)
-    pages = [p for p in site_pages(site_dir) if p.name != "404"]
+    pages = [p for p in site_pages(site_dir) if p.name not in NOT_INDEXED]
     parsed = {p: parse_html(site_dir / p.file) for p in pages}
     problems: dict[SitePage, list[str]] = {p: [] for p in pages}
     titles: dict[str, list[SitePage]] = {}

@@ -7,6 +7,9 @@ from pathlib import Path
 from site_build.datafiles import DEFAULT_LANGUAGE, LANGUAGES
 from site_build.facts import PHASES
 
+# Pages that stand in for others (missing, not stored offline) or copy them (the printable whole
+# guide): not indexed, so no sitemap entry or counterpart checks.
+NOT_INDEXED = ("404", "offline", "hele-gids")
 PHASE_PAGES = PHASES  # from mkdocs.yml's nav
 
 
@@ -56,7 +59,8 @@ def site_pages(site_dir: Path) -> list[SitePage]:
 
 
 def source_pages(docs_dir: Path | None = None) -> list[SitePage]:
-    """The pages the build should produce, from the Markdown files (both languages) plus the 404 pages.
+    """The pages the build should produce: from the Markdown files (both languages), the 404 pages,
+    and the pages the offline hook writes (offline page, printable whole guide).
 
     Known before building, so tests can be parametrized with one test per page.
     """
@@ -75,4 +79,7 @@ def source_pages(docs_dir: Path | None = None) -> list[SitePage]:
     for lang in LANGUAGES:
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         pages.append(SitePage("404", lang, prefix + "404.html", prefix + "404.html"))
+        # Written by overrides/hooks/offline.py: the offline page and the printable whole guide.
+        pages.append(SitePage("offline", lang, prefix + "offline.html", prefix + "offline.html"))
+        pages.append(SitePage("hele-gids", lang, prefix + "hele-gids/", prefix + "hele-gids/index.html"))
     return sorted(pages, key=lambda p: (_page_order(p.name), LANGUAGES.index(p.lang)))

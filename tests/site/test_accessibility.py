@@ -19,7 +19,8 @@ from site_build.facts import LANGUAGES
 from site_checks import audits
 
 PAGES = audits.source_pages()
-CONTENT_PAGES = [p for p in PAGES if p.name != "404"]
+# The offline page's language menu leads to each language's home, as the 404 page's does.
+CONTENT_PAGES = [p for p in PAGES if p.name not in ("404", "offline")]
 CHECKLIST_PAGES = [p for p in PAGES if p.name in audits.PHASE_PAGES]
 
 

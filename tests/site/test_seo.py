@@ -1,12 +1,12 @@
 """SEO and sharing basics on every indexed page: a unique <title>, a meta description in
 the page's language, a canonical URL and hreflang alternates (in the page, and absolute
-in sitemap.xml). 404 pages are not indexed and are skipped."""
+in sitemap.xml). Pages that are not indexed (404, offline, the whole guide) are skipped."""
 from __future__ import annotations
 
 import pytest
 from site_checks import audits
 
-PAGES = [p for p in audits.source_pages() if p.name != "404"]
+PAGES = [p for p in audits.source_pages() if p.name not in audits.NOT_INDEXED]
 
 
 @pytest.fixture(scope="module")

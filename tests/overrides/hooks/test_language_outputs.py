@@ -5,6 +5,8 @@ import json
 import re
 from urllib.parse import parse_qs, urljoin, urlsplit
 
+from site_checks.audits import NOT_INDEXED
+
 CONFIG_SCRIPT = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 LANG_ROOTS = {"nl": "", "en": "en/"}
@@ -33,7 +35,9 @@ def test_search_index_per_language_with_its_own_stemmer(built_site):
     assert "Voorbereiding" in nl_titles and "Voorbereiding" not in en_titles
     assert "Preparation" in en_titles and "Preparation" not in nl_titles
     # Every built page is findable in its own language.
-    pages = {p.parent.relative_to(built_site).as_posix() for p in built_site.glob("**/index.html")}
+    # Pages that copy others (the printable whole guide) are not searched: they would repeat every result.
+    pages = {p.parent.relative_to(built_site).as_posix() for p in built_site.glob("**/index.html")
+             if p.parent.name not in NOT_INDEXED}
     nl_pages = {p for p in pages if not p.startswith("en")}
     en_pages = {p[3:] for p in pages if p.startswith("en/")} | ({""} if "en" in pages else set())
     assert {d["location"].split("#")[0].rstrip("/") for d in nl["docs"]} >= {p if p != "." else "" for p in nl_pages}
