@@ -28,7 +28,8 @@ Checks per page:
 Budgets (gzip level 9, 1 KB = 1024 bytes): first view of each phase page <= 80 KB:
 the document and the stylesheets and scripts it loads, measured in the browser (Material's
 search worker, stemmers and index load in the background and are printed on the next
-line); the site's own JS + CSS (overrides/assets) <= 12 KB; the arrival planner's own JS + CSS
+line); the site's own JS + CSS (overrides/assets, the checklists and the planner apart: they have
+budgets of their own) <= 12 KB; the arrival planner's own JS + CSS
 (assets/planner/: dates.js, planner.js, planner.css, loaded only on its page) <= 6 KB; each
 language's search index <= 40 KB. The offline copy the service worker downloads
 (site/assets/offline/precache-*.json): <= 400 KB for one language, <= 650 KB for both (shared files

@@ -14,8 +14,11 @@ import urllib.parse
 from pathlib import Path
 
 import _guide_path  # noqa: F401  (puts scripts/ on sys.path)
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from site_build.app_manifest import theme_colour, write_manifest
 from site_build.datafiles import DEFAULT_LANGUAGE
 from site_build.errors import ContentError
@@ -31,11 +34,11 @@ _phase_cache: dict[str, list[str]] = {}
 _command = {"name": "build"}
 
 
-def on_startup(command, dirty):
+def on_startup(*, command: str, dirty: bool) -> None:
     _command["name"] = command
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     # The browser's toolbar colour on phones, from the same place as the manifest's.
     try:
         config.extra["theme_colour"] = theme_colour()
@@ -47,7 +50,7 @@ def on_config(config):
 
 
 @event_priority(-50)  # after the hooks that change a page's HTML
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     name = Path(page.file.src_uri).name.split(".", 1)[0]
     if name in _phase_order(config):
         lang = getattr(page.file, "locale", None) or config.theme["language"]
@@ -61,18 +64,18 @@ def _phase_order(config) -> list[str]:
     return _phase_cache["order"]
 
 
-def on_post_template(output, template_name, config):
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
     if template_name == OFFLINE_PAGE:
         lang = config.theme["language"]
         site_path = urllib.parse.urlsplit(config.site_url or "/").path or "/"
-        _offline_pages[lang] = offline_page(output, lang, site_path)
+        _offline_pages[lang] = offline_page(output_content, lang, site_path)
         # The configuration is this language's only while its pages render: keep its names.
         _app_names[lang] = (config.site_name, config.site_description or "")
-    return output
+    return output_content
 
 
 @event_priority(-300)  # after language_outputs (-200) has written each language's search index
-def on_post_build(config):
+def on_post_build(*, config: MkDocsConfig) -> None:
     # Runs after each language's build (in an order that is the i18n plugin's business, with
     # its configuration of the moment): every step is idempotent, and the last run sees all.
     # The plugin says when it is inside another language's build; those runs are skipped to

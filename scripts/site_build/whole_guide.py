@@ -134,7 +134,10 @@ def page(frame: str, frame_name: str, phases: list[Phase], lang: str, title: str
     # A copy of pages that are indexed themselves: search engines should send readers there.
     text = re.sub(r'<link rel="canonical" href="[^"]*">', f'<link rel="canonical" href="{canonical}">\n'
                   '    <meta name="robots" content="noindex">', text, 1)
-    # The language menu and alternates point at the same page in each language.
+    # Not indexed, so no hreflang alternates (Material would also fetch a sitemap next to each,
+    # and a page that is in no sitemap has none); the language switch points at the other
+    # language's whole guide.
+    text = re.sub(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">', "", text)
     text = re.sub(rf'(href="[^"]*?/){re.escape(frame_name)}/("[^>]*hreflang=)', rf"\g<1>{PAGE_DIR}/\g<2>", text)
     # What belongs to the frame's phase: its place in the menu, its contents, its previous/next.
     text = text.replace(" md-nav__link--active", "").replace(' aria-current="page"', "")
