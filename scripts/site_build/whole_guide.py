@@ -12,6 +12,7 @@ phase's name in front, so every anchor stays unique.
 """
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from dataclasses import dataclass
@@ -88,10 +89,18 @@ def _rename_ids(text: str, shared: set[str], prefix: str) -> str:
                   lambda m: f'{m.group(1)}="{" ".join(rename(v) for v in m.group(2).split())}"', text)
 
 
+# The checklists' interface text, which every phase page carries once (checklists.page_html):
+# the whole guide needs it once too, under its own id, or the checklist script cannot start.
+_CHECKLIST_TEXT = re.compile(r'\s*<script type="application/json" id="checklist-text">.*?</script>', re.S)
+
+
 def body(phases: list[Phase], title: str, intro: str) -> str:
     """The article: the page's title and intro, then each phase as a section."""
+    texts = [m.group(0) for phase in phases for m in [_CHECKLIST_TEXT.search(phase.html)] if m]
+    phases = [dataclasses.replace(phase, html=_CHECKLIST_TEXT.sub("", phase.html)) for phase in phases]
     shared = _shared_ids(phases) | {PAGE_DIR}
     parts = [f'<h1 id="{PAGE_DIR}">{html.escape(title)}</h1>', f"<p>{html.escape(intro)}</p>"]
+    parts += texts[:1]
     for phase in phases:
         content = _rename_ids(_demote(phase.html), shared, phase.name)
         note = f'<p class="page-source">{phase.source_note}</p>' if phase.source_note else ""
