@@ -74,15 +74,17 @@ def default_language(config: dict | None = None) -> str:
     return default[0] if default else (config.get("theme") or {}).get("language", "en")
 
 
-def phases(config: dict | None = None) -> tuple[str, ...]:
-    """The guide's phases: the top-level pages of ``nav`` after the home page, up to the first section."""
+def phases(config: dict | None = None, checklists: Path | None = None) -> tuple[str, ...]:
+    """The guide's phases: the top-level pages of ``nav`` after the home page, up to the first section,
+    that have a checklist (docs/data/checklists/<page>.yml); a tool page such as the planner is not a phase."""
+    checklists = checklists or REPO_ROOT / "docs" / "data" / "checklists"
     found = []
     for entry in (_config() if config is None else config).get("nav") or []:
         target = next(iter(entry.values())) if isinstance(entry, dict) else entry
         if not isinstance(target, str):  # a section ("Naslag"): the reference pages follow
             break
         name = Path(target).with_suffix("").as_posix()
-        if name != "index":
+        if name != "index" and (checklists / f"{name}.yml").is_file():
             found.append(name)
     return tuple(found)
 

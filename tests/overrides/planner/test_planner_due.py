@@ -12,12 +12,14 @@ from plan_helpers import ISO
 
 @pytest.fixture(scope="module")
 def due_site(tmp_path_factory):
-    """The real site with the count on both home pages, as the home page's owner places it."""
+    """The real site with the count on both home pages (placed there unless the home page has it already)."""
     workdir = tmp_path_factory.mktemp("planner-due")
     project = copy_project(workdir / "project")
     for lang in ("nl", "en"):
         page = project / "docs" / f"index.{lang}.md"
-        page.write_text(page.read_text(encoding="utf-8") + "\n{{ planner_due() }}\n", encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        if "planner_due()" not in text:
+            page.write_text(text + "\n{{ planner_due() }}\n", encoding="utf-8")
     site = build_or_fail(project / "mkdocs.yml", workdir / "site", "site with planner_due")
     server, url = serve_directory(site)
     yield url

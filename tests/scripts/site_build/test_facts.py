@@ -34,13 +34,19 @@ def test_languages_default_first_and_phases_from_the_nav(tmp_path):
           - Start: index.md
           - Eins: eins.md
           - zwei.md
+          - Planer: planer.md
           - Mehr:
               - Drei: drei.md
           - Vier: vier.md
     """)
     assert facts.languages(config) == ("de", "en")
     assert facts.default_language(config) == "de"
-    assert facts.phases(config) == ("eins", "zwei")
+    checklists = tmp_path / "checklists"
+    checklists.mkdir()
+    for name in ("eins", "zwei", "vier"):
+        (checklists / f"{name}.yml").write_text("id: x\n", encoding="utf-8")
+    # A top-level page without a checklist (a tool page such as the planner) is not a phase.
+    assert facts.phases(config, checklists) == ("eins", "zwei")
 
 
 def test_the_real_site_s_facts_match_its_pages():
