@@ -90,10 +90,15 @@ def parse_yaml(text: str, shown: str) -> Any:
 
 def display_path(path: Path) -> str:
     """The path as a maintainer would type it: relative to the repository when possible."""
+    return _display_path(str(path))
+
+
+@functools.lru_cache(maxsize=None)  # every page asks for its own path several times per build
+def _display_path(path: str) -> str:
     try:
         return str(Path(path).resolve().relative_to(REPO_ROOT))
     except ValueError:
-        return str(path)
+        return path
 
 
 def yaml_problem(exc: yaml.YAMLError) -> tuple[int | None, str]:
