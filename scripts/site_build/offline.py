@@ -69,8 +69,24 @@ class _References(html.parser.HTMLParser):
             self.config += data
 
 
+# The only tags whose URLs a page loads by itself: the parser reads just these (a whole page
+# through html.parser costs more than the rest of the post-build work together).
+_LOADING_TAG = re.compile(r"<(?:link|script|img|base)\b[^>]*>", re.I)
+
+
+def _references(text: str) -> _References:
+    refs = _References()
+    # A script's start tag alone would open script content: close each one.
+    refs.feed("".join(tag + "</script>" if tag[:7].lower() == "<script" else tag for tag in _LOADING_TAG.findall(text)))
+    config = _CONFIG.search(text)
+    refs.config = config.group(2) if config else ""
+    return refs
+
+
 _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-_LANGUAGE_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z]{2})" class="md-select__link"')
+# The language switch (overrides/partials/alternate.html): its href, whatever attributes follow it.
+_LANGUAGE_LINK = re.compile(r'<a href="[^"]*"(?=(?: [a-z-]+="[^"]*")*? hreflang="([a-z]{2})")'
+                            r'(?=[^>]*\bclass="(?:[^"]* )?md-select__link[" ])')
 _URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
 _NOT_RELATIVE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -81,8 +97,8 @@ def offline_page(output: str, lang: str, site_path: str) -> str:
 
     It is rendered at the site root, so every relative link and asset becomes an absolute
     path from there (a <base> would also move "#" links); Material's page config gets absolute
-    paths too, with this language's root as search base; the language menu leads to each
-    language's home; no alternate URLs.
+    paths too, with this language's root as search base; the language switch leads to the
+    other language's home; no alternate URLs.
     """
     site_path = site_path if site_path.endswith("/") else site_path + "/"
     root = "http://site" + site_path
@@ -94,8 +110,7 @@ def offline_page(output: str, lang: str, site_path: str) -> str:
         parts = urllib.parse.urlsplit(urllib.parse.urljoin(root, value))
         return f'{match.group(1)}="{urllib.parse.urlunsplit(("", "", parts.path, parts.query, parts.fragment))}"'
 
-    output = _LANGUAGE_LINK.sub(lambda m: f'<a href="./{language_prefix(m.group(1))}" hreflang="{m.group(1)}" '
-                                          'class="md-select__link"', output)
+    output = _LANGUAGE_LINK.sub(lambda m: f'<a href="./{language_prefix(m.group(1))}"', output)
     output = _URL_ATTRIBUTE.sub(absolute, output)
 
     def configure(match: re.Match) -> str:
@@ -152,8 +167,7 @@ def precache_paths(site_dir: Path, lang: str, site_path: str = "/") -> list[str]
         path = rel[: -len("index.html")] if rel.endswith("index.html") else rel
         pages.append(path)
         page_url = root + path
-        refs = _References()
-        refs.feed(file.read_text(encoding="utf-8"))
+        refs = _references(file.read_text(encoding="utf-8"))
         if refs.base is not None:
             page_url = urllib.parse.urljoin(page_url, refs.base)
         for url in refs.urls:

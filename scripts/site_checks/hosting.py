@@ -61,13 +61,16 @@ class _HostHandler(_StaticHandler):
         super().end_headers()
 
 
-def serve_as_host(site_dir: Path, mount: str = "/"):
-    """Serve ``site_dir`` at ``mount`` on 127.0.0.1 with the headers of its _headers file.
+def serve_as_host(site_dir: Path, mount: str = "/", port: int = 0):
+    """Serve ``site_dir`` at ``mount`` on 127.0.0.1 (``port``, or a free one) with the headers of its _headers file.
 
-    Returns (server, url of the site); call server.shutdown().
+    Pass the port the site was built for (SITE_URL): its hreflang URLs are absolute and
+    Material's language switch fetches the sitemap next to them, which the policy's
+    ``connect-src 'self'`` allows only from the same origin. Returns (server, url of the
+    site); call server.shutdown().
     """
     rules = parse_headers_file((Path(site_dir) / "_headers").read_text(encoding="utf-8"))
     handler = type("Handler", (_HostHandler,), {"rules": rules, "mount": mount})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{mount}"

@@ -6,7 +6,7 @@ import re
 import urllib.parse
 
 import pytest
-from helpers import REPO_ROOT, mkdocs_build
+from helpers import REPO_ROOT, build_or_fail, free_port, mkdocs_build
 from site_build.hosting import inline_scripts, script_hash
 from site_checks import audits
 from site_checks.hosting import headers_for, parse_headers_file, serve_as_host
@@ -27,8 +27,19 @@ def all_pages(site_dir) -> list[audits.SitePage]:
 
 
 @pytest.fixture(scope="module")
-def host(built_site):
-    server, url = serve_as_host(built_site)
+def host_site(tmp_path_factory):
+    """(site, port): a build for the address the host serves it on. Its hreflang URLs are absolute, and
+    Material fetches the sitemap next to them: from another port that breaks connect-src 'self'."""
+    port = free_port()
+    site = build_or_fail(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("host-site"), "build for the host",
+                         env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+    return site, port
+
+
+@pytest.fixture(scope="module")
+def host(host_site):
+    site, port = host_site
+    server, url = serve_as_host(site, port=port)
     yield url
     server.shutdown()
 
@@ -80,7 +91,8 @@ def test_sub_path_build_names_its_path_in_the_nginx_snippet(sub_path_site):
     assert f"location {SUB_PATH}en/ {{" in nginx and f"error_page 404 {SUB_PATH}en/404.html;" in nginx
 
 
-def test_every_page_loads_under_the_policy_without_a_violation(browser, host, built_site):
+def test_every_page_loads_under_the_policy_without_a_violation(browser, host, host_site):
+    built_site, _ = host_site
     csp = policy(built_site)
     context = browser.new_context()
     context.add_init_script(RECORD_VIOLATIONS)
