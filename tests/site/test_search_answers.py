@@ -16,6 +16,7 @@ from site_build.datafiles import DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES, display_
 from site_build.errors import ContentError
 
 CASES_FILE = Path(__file__).with_name("search_cases.yml")
+SEARCH_WORKER = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "search" / "search-worker.js"
 MIN_CASES = 10
 
 
@@ -92,6 +93,15 @@ def test_a_case_naming_a_missing_page_or_anchor_fails_with_file_and_line(tmp_pat
                      encoding="utf-8")
     problems = missing_anchors(load_cases(cases), built_site)
     assert len(problems) == 1 and f"cases.yml:{MIN_CASES + 2}: no id 'geen-term'" in problems[0], problems
+
+
+def test_the_link_directory_the_search_ranks_after_the_passages_is_a_page():
+    """search-worker.js names the link directory by its path; a renamed page must not silently undo that."""
+    match = re.search(r'^const SOURCES = "([^"/]+)/"', SEARCH_WORKER.read_text(encoding="utf-8"), re.MULTILINE)
+    assert match, f"{display_path(SEARCH_WORKER)}: no `const SOURCES = \"<page>/\"`"
+    for lang in LANGUAGES:
+        assert (Path(DOCS_DIR) / f"{match[1]}.{lang}.md").is_file(), \
+            f"{display_path(SEARCH_WORKER)}: SOURCES names '{match[1]}/', but there is no docs/{match[1]}.{lang}.md"
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.lang}: {c.query}")

@@ -13,8 +13,11 @@
  * Why the result is re-ranked: Material gives a page's intro five times the weight of its
  * sections and shows a page-level match as a link to the page top. Here each matching
  * section (h2/h3, glossary term) becomes its own result, linking to its anchor, titled
- * "Page › Section"; results with all words come first, then a phrase match, then Lunr's
- * score without the page bonus (whole title words before prefixes).
+ * "Page › Section". Ranked: all the words first; the guide's own passages before the link
+ * directory's entries; the words as a phrase; query words as whole words of the title, and a
+ * title that is the question before one that only contains it; the phrase more often; then
+ * Lunr's score without the page bonus. Words are compared as Lunr compares them: by their
+ * stems ("family" and "families" are both "famili"), stop words left out.
  *
  * A custom worker that speaks Material's message protocol is its documented way to change
  * search. overrides/hooks/language_outputs.py points the page's search at this file and
@@ -25,9 +28,10 @@ const SETUP = 0
 const QUERY = 2
 const RESULT = 3
 const WORD = /[\p{L}\p{N}]+/gu
+const SOURCES = "links/" // the link directory (docs/links.*.md), relative to the language's root
 const materialWorker = new URL(new URL(self.location.href).searchParams.get("material"), self.location.href)
 let language = null // the index's language, when it has exactly one and is stemmed
-const pages = new Map() // location -> { title, plain } from the index, for titles and phrase matches
+const pages = new Map() // location -> { title, plain, stems, titleStems } from the index, for the ranking
 const pending = [] // one entry per query Material is answering, in order
 let latest = 0 // the number of the reader's most recent query
 let internal = false // true while this front sends a query of its own
@@ -64,10 +68,6 @@ function plainText(html) {
     .replace(/&[a-z]+;/g, " ").toLowerCase()
 }
 
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-}
-
 /* What to send Material for the reader's query, and what the re-ranking needs to know. */
 function plan(query) {
   const entry = { id: ++latest, stems: [], fallback: null }
@@ -81,25 +81,67 @@ function plan(query) {
   return [entry.stems.map(s => `+${s}*`).join(" "), entry]
 }
 
-function wordsFound(item, stems) {
+/* The stems of a text's words, stop words left out: what Lunr indexed for it. */
+function stemsOf(text) {
+  return (text.match(WORD) || []).filter(word => !isStopWord(word)).map(stem)
+}
+
+/* The stems of an item's words (title and text) and of its title's words, once per item. */
+function stemmed(item) {
   const page = pages.get(item.location)
+  if (!page) return null
+  if (!page.stems) {
+    page.stems = stemsOf(page.plain)
+    page.titleStems = stemsOf(plainText(page.title))
+  }
+  return page
+}
+
+/* Matched as Lunr matches a query word: a prefix of the stem of a word in the text. Comparing
+ * the query's stem with the text as written misses words the stemmer changes ("family" →
+ * "famili"). */
+function matches(word, s) {
+  return word.startsWith(s)
+}
+
+function wordsFound(item, stems) {
+  const page = stemmed(item)
   if (!page) return 0
-  return stems.filter(s => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(s)}`, "u").test(page.plain)).length
+  return stems.filter(s => page.stems.some(word => matches(word, s))).length
 }
 
 /* Query words that are a whole word of the title ("taakstelling" over "Taakstellingsvolgsysteem"). */
 function titleWords(item, stems) {
-  const page = pages.get(item.location)
+  const page = stemmed(item)
   if (!page) return 0
-  if (!page.titleStems) page.titleStems = new Set((plainText(page.title).match(WORD) || []).map(stem))
-  return stems.filter(s => page.titleStems.has(s)).length
+  return stems.filter(s => page.titleStems.includes(s)).length
 }
 
-function phraseFound(item, stems) {
-  const page = pages.get(item.location)
-  if (!page || stems.length < 2) return false
-  const phrase = stems.map(escapeRegExp).join("[\\p{L}\\p{N}]*[^\\p{L}\\p{N}]+")
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${phrase}`, "u").test(page.plain)
+/* The share of the title's words that are query words: a title that is the question
+ * ("family reunification") before one that contains it ("Practical: health care and family
+ * reunification"). */
+function titleShare(item, stems) {
+  const page = stemmed(item)
+  if (!page || !page.titleStems.length) return 0
+  return page.titleStems.filter(word => stems.includes(word)).length / page.titleStems.length
+}
+
+/* The query words in a row, stop words between them ignored as Lunr ignores them
+ * ("pays for interpreters" for "who pays the interpreter"). */
+function phraseCount(item, stems) {
+  const page = stemmed(item)
+  if (!page || stems.length < 2) return 0
+  const words = page.stems
+  let count = 0
+  for (let i = 0; i + stems.length <= words.length; i++) {
+    if (stems.every((s, k) => matches(words[i + k], s))) count++
+  }
+  return count
+}
+
+/* The link directory lists other sites' pages: where to read on, not the answer. */
+function isSource(item) {
+  return item.location.startsWith(SOURCES)
 }
 
 /* Lunr's score without Material's bonus for page intros (score × (1 + (page + share)²)). */
@@ -120,10 +162,16 @@ function rerank(groups, entry) {
     else if (page) items.push(page)
   }
   const ranked = items.map(item => ({
-    item, all: wordsFound(item, entry.stems), phrase: phraseFound(item, entry.stems),
-    title: titleWords(item, entry.stems), score: baseScore(item)
+    item, all: wordsFound(item, entry.stems), source: isSource(item), phrases: phraseCount(item, entry.stems),
+    title: titleWords(item, entry.stems), share: titleShare(item, entry.stems), score: baseScore(item)
   }))
-  ranked.sort((a, b) => (b.all - a.all) || (b.phrase - a.phrase) || (b.title - a.title) || (b.score - a.score))
+  ranked.sort((a, b) =>
+    (b.all - a.all) || // every query word
+    (a.source - b.source) || // a passage of the guide, not the link directory
+    (!a.phrases - !b.phrases) || // the words as a phrase ("health insurance", not "health … insurance")
+    (b.title - a.title) || (b.share - a.share) || // in the title, and the title is the question
+    (b.phrases - a.phrases) || // about the phrase, not about each word: says it more often
+    (b.score - a.score))
   return ranked.map(({ item }) => {
     const page = pages.get(item.location.split("#")[0])
     const title = item.location.includes("#") && page ? `${page.title} › ${item.title}` : item.title
