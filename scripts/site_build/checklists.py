@@ -167,11 +167,25 @@ def _load_one(path: Path) -> Checklist:
     return load_cached(path, _parse, "checklists are the files in docs/data/checklists/")
 
 
+# The validated checklists per state of their folder: every page's directives ask for them.
+_ALL_CACHE: dict[tuple, dict[str, Checklist]] = {}
+
+
 def load_all(directory: Path | None = None) -> dict[str, Checklist]:
     """All checklists by id (the file name without ``.yml``), validated."""
     directory = Path(directory or CHECKLIST_DIR)
+    files = sorted(directory.glob("*.yml"))
+    key = (str(directory), tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in files))
+    if key not in _ALL_CACHE:
+        if len(_ALL_CACHE) > 8:
+            _ALL_CACHE.clear()
+        _ALL_CACHE[key] = _load_all(directory, files)
+    return _ALL_CACHE[key]
+
+
+def _load_all(directory: Path, files: list[Path]) -> dict[str, Checklist]:
     owner = {}
-    checklists = [_load_one(path) for path in sorted(directory.glob("*.yml")) if path.name != RETIRED_FILE]
+    checklists = [_load_one(path) for path in files if path.name != RETIRED_FILE]
     for checklist in checklists:
         for item in checklist.items:
             # State is stored per item id across the whole site, so ids are unique site-wide.

@@ -27,7 +27,7 @@ def is_fence(line: str) -> bool:
     return FENCE.match(line) is not None
 
 
-class _Tagged(yaml.SafeLoader):
+class _Tagged(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: every build reads this
     """Reads mkdocs.yml without MkDocs: !ENV takes the environment or its default, other tags stay None."""
 
 
