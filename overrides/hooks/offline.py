@@ -23,7 +23,8 @@ from site_build.app_manifest import theme_colour, write_manifest
 from site_build.datafiles import DEFAULT_LANGUAGE
 from site_build.errors import ContentError
 from site_build.hosting import write_host_configuration
-from site_build.offline import OFFLINE_PAGE, language_prefix, offline_page, write_development_worker, write_offline_copy
+from site_build.facts import language_prefix
+from site_build.offline import OFFLINE_PAGE, offline_page, write_development_worker, write_offline_copy
 from site_build.unused_assets import remove_unused_assets
 from site_build.whole_guide import Phase, phase_names, texts, write_whole_guides
 

@@ -175,7 +175,7 @@ def load_all(directory: Path | None = None) -> dict[str, Checklist]:
     """All checklists by id (the file name without ``.yml``), validated."""
     directory = Path(directory or CHECKLIST_DIR)
     files = sorted(directory.glob("*.yml"))
-    key = (str(directory), tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in files))
+    key = (str(directory), tuple((path.name, stat.st_mtime_ns, stat.st_size) for path in files for stat in [path.stat()]))
     if key not in _ALL_CACHE:
         if len(_ALL_CACHE) > 8:
             _ALL_CACHE.clear()

@@ -92,3 +92,8 @@ def phases(config: dict | None = None, checklists: Path | None = None) -> tuple[
 LANGUAGES = languages()
 DEFAULT_LANGUAGE = default_language()
 PHASES = phases()
+
+
+def language_prefix(lang: str) -> str:
+    """Where a language's pages are below the site root: "" for the default language, "en/" for English."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"

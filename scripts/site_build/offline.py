@@ -25,6 +25,7 @@ import urllib.parse
 from pathlib import Path
 
 from .datafiles import DEFAULT_LANGUAGE, LANGUAGES
+from .facts import language_prefix
 from .minify import minified
 from .unused_assets import needed_lunr_files
 
@@ -34,10 +35,6 @@ MANIFEST_DIR = Path("assets") / "offline"
 OFFLINE_PAGE = "offline.html"
 PLACEHOLDER = "\"__OFFLINE_BUILD__\""  # a string, so minifying keeps it
 SKIP_DIRS = ("assets", "search")
-
-
-def language_prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 class _References(html.parser.HTMLParser):

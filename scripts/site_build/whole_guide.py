@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafiles import DATA_DIR, DEFAULT_LANGUAGE, LANGUAGES, display_path, load_yaml
+from .datafiles import DATA_DIR, LANGUAGES, display_path, load_yaml
+from .facts import language_prefix
 from .errors import ContentError
 
 PAGE_DIR = "hele-gids"
@@ -165,7 +166,7 @@ def write_whole_guides(site_dir: Path, captured: dict[str, dict[str, Phase]], or
         phases = [by_name[name] for name in order if name in by_name]
         if not phases:
             continue
-        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        prefix = language_prefix(lang)
         frame_file = site_dir / prefix / phases[0].name / "index.html"
         if not frame_file.is_file():
             continue

@@ -11,6 +11,7 @@ import json
 import time
 from pathlib import Path
 
+from site_build.facts import language_prefix
 from site_build.offline import MANIFEST_DIR, _local_file
 
 from . import audits
@@ -118,7 +119,7 @@ def search_on_phone(page, query: str) -> list[str]:
 
 def phase_page(lang_lists: dict, lang: str, visited: str) -> str:
     """A phase page of ``lang`` from the build's list, other than ``visited``."""
-    prefix = "" if lang == "nl" else f"{lang}/"
+    prefix = language_prefix(lang)
     pages = [prefix + name + "/" for name in audits.PHASE_PAGES]
     return next(p for p in pages if p != visited and p in lang_lists[lang]["urls"])
 

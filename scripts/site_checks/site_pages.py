@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_build.datafiles import DEFAULT_LANGUAGE, LANGUAGES
-from site_build.facts import PHASES
+from site_build.facts import PHASES, language_prefix
 
 # Pages that stand in for others (missing, not stored offline) or copy them (the printable whole
 # guide): not indexed, so no sitemap entry or counterpart checks.
@@ -73,11 +73,11 @@ def source_pages(docs_dir: Path | None = None) -> list[SitePage]:
         for lang in by_lang:
             if lang is None:
                 continue
-            prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+            prefix = language_prefix(lang)
             pages.append(SitePage(Path(name).name if name != "index" else "index", lang, prefix + inner,
                                   prefix + inner + "index.html"))
     for lang in LANGUAGES:
-        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        prefix = language_prefix(lang)
         pages.append(SitePage("404", lang, prefix + "404.html", prefix + "404.html"))
         # Written by overrides/hooks/offline.py: the offline page and the printable whole guide.
         pages.append(SitePage("offline", lang, prefix + "offline.html", prefix + "offline.html"))
