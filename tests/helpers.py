@@ -65,3 +65,15 @@ def copy_project(target: Path, folders: tuple[str, ...] = ("docs", "overrides", 
         shutil.copytree(REPO_ROOT / folder, target / folder,
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".cache"), dirs_exist_ok=True)
     return target
+
+
+def open_household_tools(page):
+    """Open the checklists' household panel's "manage, export, import" section and return it.
+
+    The script builds the section's tools when it is first opened (on the toggle event, after
+    the click), so this waits for them before a test reads or uses them."""
+    details = page.locator(".checklist-household__manage")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    details.locator("form").first.wait_for()
+    return details

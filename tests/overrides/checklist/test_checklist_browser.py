@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import open_household_tools
 from playwright.sync_api import expect
 
 STORAGE_KEY = "hervestigers.checklists"
@@ -42,12 +43,7 @@ def household_state(items: dict, name: str = "Gezin A", version: int = 1) -> str
                        "households": [{"id": "h1", "name": name, "items": items}]})
 
 
-def manage(page):
-    """Open the household view's 'manage, export, import' section."""
-    details = page.locator(".checklist-household__manage")
-    if details.get_attribute("open") is None:
-        details.locator("summary").click()
-    return details
+manage = open_household_tools  # the household view's 'manage, export, import' section
 
 
 # -- remembering ticks ------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import open_household_tools
 from playwright.sync_api import expect
 
 STORAGE_KEY = "hervestigers.checklists"
@@ -51,11 +52,7 @@ def stored(page) -> dict:
     return json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
 
 
-def manage(page):
-    details = page.locator(".checklist-household__manage")
-    if details.get_attribute("open") is None:
-        details.locator("summary").click()
-    return details
+manage = open_household_tools  # the household view's 'manage, export, import' section
 
 
 def item(page, item_id):
