@@ -11,6 +11,9 @@ import shutil
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # A word that appears on most pages, so the search dialog shows results.
 SEARCH_QUERIES = {"nl": "gemeente", "en": "municipality"}
+# The header's menu and search buttons (overrides/partials/header.html), shown on small screens.
+MENU_BUTTON = ".md-header button[data-header-toggle='__drawer']"
+SEARCH_BUTTON = ".md-header button[data-header-toggle='__search']"
 
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

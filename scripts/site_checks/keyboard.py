@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from site_build.datafiles import DEFAULT_LANGUAGE, LANGUAGES
 
-from .browser import CHECKLIST_BOX, SEARCH_QUERIES, search_results
+from .browser import CHECKLIST_BOX, MENU_BUTTON, SEARCH_BUTTON, SEARCH_QUERIES, search_results
 from .seo import counterpart
 from .site_pages import SitePage
 
@@ -249,9 +249,10 @@ PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touc
 
 
 def keyboard_menu_problems(page) -> list[str]:
-    """On a small screen: open the menu with the keyboard, reach a menu link, close it with Escape;
-    open the search with its button. Needs a narrow viewport (``PHONE``)."""
-    menu = ".md-header label.md-header__button[for='__drawer']"
+    """On a small screen: open the menu with the keyboard (Enter, Space), reach a menu link, close it
+    with Escape; open the search with its button (Enter, Space) and come back to it with Escape.
+    Needs a narrow viewport (``PHONE``)."""
+    menu = MENU_BUTTON
     if not page.locator(menu).is_visible():
         return ["the menu button is not shown (is the viewport narrow?)"]
     to_top(page)
@@ -273,23 +274,30 @@ def keyboard_menu_problems(page) -> list[str]:
         problems.append("Escape does not close the menu")
     elif not page.evaluate(f"() => document.activeElement && document.activeElement.matches(\"{menu}\")"):
         problems.append("after Escape the focus is not back on the menu button")
-    search = ".md-header label.md-header__button[for='__search']"
+    else:
+        page.keyboard.press("Space")
+        if not page.evaluate("() => document.getElementById('__drawer').checked"):
+            problems.append("Space on the menu button does not open the menu")
+        page.keyboard.press("Escape")
+    search = SEARCH_BUTTON
     to_top(page)
     if not tab_until(page, search, 20, batch=5):
         return problems + ["the search button cannot be reached with Tab"]
-    page.keyboard.press("Enter")
-    try:
-        page.wait_for_function("() => document.activeElement && document.activeElement.matches('.md-search__input')",
-                               timeout=3_000)
-    except Exception:
-        problems.append("Enter on the search button does not open the search field")
-    else:
+    for key in ("Enter", "Space"):
+        page.keyboard.press(key)
+        try:
+            page.wait_for_function("() => document.activeElement && document.activeElement.matches('.md-search__input')",
+                                   timeout=3_000)
+        except Exception:
+            return problems + [f"{key} on the search button does not open the search field"]
         if not page.locator(".md-search__input").is_visible():
             problems.append("the search field has the focus but is not visible")
+        if page.locator(search).get_attribute("aria-expanded") != "true":
+            problems.append("the open search's button does not say aria-expanded=true")
         page.keyboard.press("Escape")
         page.wait_for_timeout(100)
         if not page.evaluate(f"() => document.activeElement && document.activeElement.matches(\"{search}\")"):
-            problems.append("after Escape in the search field the focus is not back on the search button")
+            return problems + ["after Escape in the search field the focus is not back on the search button"]
     return problems
 
 

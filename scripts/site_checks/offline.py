@@ -106,7 +106,7 @@ PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True, "is_mobil
 
 def search_on_phone(page, query: str) -> list[str]:
     """Tap the header's search button, type ``query``; the first result's link ([] if none)."""
-    page.locator("label.md-header__button[for=__search]").click()
+    page.locator(audits.SEARCH_BUTTON).click()
     page.keyboard.type(query, delay=20)
     first = page.locator(".md-search-result__item a").first
     try:

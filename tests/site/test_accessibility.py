@@ -151,7 +151,7 @@ def phone(browser):
 @pytest.mark.parametrize("site_page", UI_PAGES, ids=label)
 def test_no_axe_violations_at_phone_width_with_the_menu_open(phone, site_url, site_page):
     load(phone, site_url, site_page)
-    phone.locator(".md-header label.md-header__button[for='__drawer']").click()
+    phone.locator(audits.MENU_BUTTON).click()
     assert phone.evaluate("() => document.getElementById('__drawer').checked")
     report = audits.describe_violations(audits.axe_violations(phone))
     assert report == [], "axe-core violations at phone width, menu open:\n" + "\n".join(report)
@@ -160,17 +160,17 @@ def test_no_axe_violations_at_phone_width_with_the_menu_open(phone, site_url, si
 
 @pytest.mark.parametrize("site_page", PHONE_PAGES, ids=label)
 def test_keyboard_at_phone_width_menu_and_search_buttons(phone, site_url, site_page):
-    # Material opens its menu and search with <label>s a keyboard cannot reach;
-    # overrides/assets/keyboard/ makes them buttons and hides what is off-screen.
+    # Material opens its menu and search with <label>s a keyboard cannot reach; the header has
+    # buttons instead (overrides/partials/header.html, assets/keyboard/), and hides what is off-screen.
     load(phone, site_url, site_page)
     problems = audits.keyboard_problems(phone) + audits.keyboard_menu_problems(phone)
     assert problems == [], "\n".join(problems)
 
 
-def test_menu_check_fails_for_material_s_plain_labels(phone, site_url):
-    # Guards the check above: Material's own, unfocusable menu label must fail it.
+def test_menu_check_fails_for_a_menu_button_out_of_the_tab_order(phone, site_url):
+    # Guards the check above: a menu button Tab skips (as Material's <label> was) must fail it.
     load(phone, site_url, PAGES[0])
-    phone.evaluate("() => document.querySelectorAll('.md-header label[tabindex]').forEach(l => l.removeAttribute('tabindex'))")
+    phone.evaluate("s => document.querySelector(s).tabIndex = -1", audits.MENU_BUTTON)
     assert audits.keyboard_menu_problems(phone) == ["the menu button cannot be reached with Tab"]
 
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from site_build.datafiles import DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES, display_path, load_yaml
 from site_build.errors import ContentError
+from site_checks import audits
 
 CASES_FILE = Path(__file__).with_name("search_cases.yml")
 SEARCH_WORKER = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "search" / "search-worker.js"
@@ -110,7 +111,7 @@ def test_first_result_is_the_passage_and_opening_it_shows_it(touch_phone, site_u
     root = site_url if case.lang == DEFAULT_LANGUAGE else f"{site_url}{case.lang}/"
     page.goto(root, wait_until="networkidle")
     page.wait_for_function("document.documentElement.classList.contains('js')")
-    page.locator(".md-header label[for='__search']").first.tap()
+    page.locator(audits.SEARCH_BUTTON).tap()
     page.locator(".md-search__input").fill(case.query)
     page.keyboard.press("End")  # Material searches on key release
     first = page.locator(".md-search-result__item a").first
