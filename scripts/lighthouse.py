@@ -4,14 +4,16 @@
 Builds the site with SITE_URL set to a local static server on 127.0.0.1 (so canonical and
 hreflang URLs are absolute and on the same host, as on the real host), serves it, and runs
 Lighthouse 12 from npm (`npx lighthouse@12.2.3`; 13 needs Node 22) in Debian's Chromium
-against the home page, a phase page and the link directory in both languages. Prints the
-four scores (and the layout shift, CLS) per page and, for every score below 100 except performance, the audits that
-failed. Installs Node and npm with apt when they are missing (as root). A benchmark, not a
-test: the scores move with the machine's load (performance most). Needs network access to
-the npm registry the first time.
+against the home page, a phase page and the link directory in both languages (or against a
+site that is already served, with --url). Prints the four scores and the layout shift (CLS)
+per page and, for every score below 100 except performance, the audits that failed and the
+elements they name. Installs Node and npm with apt when they are missing (as root). A
+benchmark, not a test: the scores move with the machine's load (performance most). Needs
+network access to the npm registry the first time.
 
     python3 scripts/lighthouse.py                 # build, serve, audit the six pages
     python3 scripts/lighthouse.py --pages en/links/ --json out.json
+    python3 scripts/lighthouse.py --url https://example.org/gids/   # a site served elsewhere
 """
 from __future__ import annotations
 
@@ -70,6 +72,9 @@ def summary(report: dict) -> tuple[dict, list[str]]:
             audit = report["audits"][ref["id"]]
             if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
                 failed.append(f"{category}: {ref['id']} – {audit['title']}")
+                nodes = [item["node"].get("selector", "") for item in audit.get("details", {}).get("items", [])
+                         if isinstance(item.get("node"), dict)]
+                failed += [f"    {selector}" for selector in nodes[:5]]
     return scores, failed
 
 
@@ -79,26 +84,34 @@ def main() -> int:
                         help="URL paths from the site root (default: home, voorbereiding, links in nl and en)")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium",
                         help="the Chromium to run (default /usr/bin/chromium)")
+    parser.add_argument("--url", help="audit the site served at this root URL instead of building and serving one")
     parser.add_argument("--json", type=Path, help="also write {page: {scores, failed}} to this file")
     args = parser.parse_args()
     ensure_node()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
     results = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        build(site, base)
-        server, _ = serve(site, port)
-        try:
-            print(f"{'page':22} " + " ".join(f"{c:>14}" for c in (*CATEGORIES, "CLS")))
-            for path in args.pages:
-                scores, failed = summary(lighthouse(base + path, args.chromium))
-                results[path or "/"] = {"scores": scores, "failed": failed}
-                print(f"{(path or '/'):22} " + " ".join(f"{scores[c]:>14}" for c in (*CATEGORIES, "CLS")))
-                for line in failed:
-                    print(f"{'':24}{line}")
-        finally:
-            server.shutdown()
+
+    def audit(base: str) -> None:
+        print(f"{'page':22} " + " ".join(f"{c:>14}" for c in (*CATEGORIES, "CLS")))
+        for path in args.pages:
+            scores, failed = summary(lighthouse(base + path, args.chromium))
+            results[path or "/"] = {"scores": scores, "failed": failed}
+            print(f"{(path or '/'):22} " + " ".join(f"{scores[c]:>14}" for c in (*CATEGORIES, "CLS")))
+            for line in failed:
+                print(f"{'':24}{line}")
+
+    if args.url:
+        audit(args.url.rstrip("/") + "/")
+    else:
+        port = free_port()
+        base = f"http://127.0.0.1:{port}/"
+        with tempfile.TemporaryDirectory() as tmp:
+            site = Path(tmp) / "site"
+            build(site, base)
+            server, _ = serve(site, port)
+            try:
+                audit(base)
+            finally:
+                server.shutdown()
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
