@@ -44,8 +44,8 @@ def test_assets_load_only_where_a_checklist_or_overview_renders(fixture_site):
                            ("en/plaatsing/index.html", True), ("over/index.html", False),
                            ("en/begrippen/index.html", False)):
         html = (fixture_site / page).read_text(encoding="utf-8")
-        for asset in ("store.js", "checklist.js", "checklist.css"):
-            assert (f"assets/checklist/{asset}" in html) is expected, (page, asset)
+        for asset in ("dom/dom.js", "checklist/store.js", "checklist/checklist.js", "checklist/checklist.css"):
+            assert (f"assets/{asset}" in html) is expected, (page, asset)
     for asset in ("store.js", "checklist.js", "checklist.css", "catalog.nl.json", "catalog.en.json"):
         assert (fixture_site / "assets" / "checklist" / asset).is_file()
     # The component's README stays in the repository, not in the published site.
