@@ -1,12 +1,13 @@
 /* Checklists that remember: the page side (see README.md in this folder).
    Saved state: store.js (window.hervestigersStore). Interface text: docs/data/ui/checklist.yml,
-   written into the page by the build as #checklist-text. Shared helpers: overrides/assets/dom/ (window.hervestigersDom). */
+   written into the page by the build as #checklist-text, with the catalog's name and version as
+   its data attributes. Shared helpers: overrides/assets/dom/ (window.hervestigersDom). */
 (() => {
   "use strict";
   const store = window.hervestigersStore, { el, button, texts, onPage } = window.hervestigersDom, MAX = store.LIMITS;
   const SRC = document.currentScript && document.currentScript.src;
   const UNDO_MS = 8000, REMIND_DAYS = 14;
-  let T, t, panel, messages, catalog, persisted = null;
+  let T, t, built, panel, messages, catalog, persisted = null;
   const catalogs = {};
   const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
 
@@ -273,12 +274,14 @@
     node.classList.toggle("checklist-household__exported--due", filled && (old || persisted === false));
   }
 
-  // The guide's items in the page language (catalog.<lang>.json, written at build).
+  // The guide's items in the page language, written at build beside this script; the page names
+  // the file and the version this build writes, so a catalog from another build is ignored.
   function loadCatalog() {
-    catalogs[T.lang] = catalogs[T.lang] || fetch(new URL("catalog." + T.lang + ".json", SRC)).then((r) => r.json()).then((data) => {
-      if (data && data.version === 1 && Array.isArray(data.checklists)) { catalog = data; render(); }
+    const { catalog: file, catalogVersion: version } = built;
+    catalogs[file] = catalogs[file] || fetch(new URL(file, SRC)).then((r) => r.json()).then((data) => {
+      if (data && String(data.version) === version && Array.isArray(data.checklists)) { catalog = data; render(); }
     }).catch(() => {}); // offline: no removed-tips report, CSV from this page
-    return catalogs[T.lang];
+    return catalogs[file];
   }
 
   function renderRemoved(h) {
@@ -302,7 +305,7 @@
     const page = texts("checklist-text"), spans = $$(".checklist-progress");
     panel = null;
     if (!anchor || !page) return;
-    ({ T, t } = page);
+    ({ T, t, data: built } = page);
     if (catalog && catalog.lang !== T.lang) catalog = null;
     store.load();
     $$(".checklist[data-checklist]:not(.checklist--js)").forEach(enhance);
