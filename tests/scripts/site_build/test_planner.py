@@ -138,3 +138,12 @@ def test_every_interface_text_the_script_uses_exists_in_both_languages():
     for lang in ("nl", "en"):
         missing = used - set(planner.ui_text(lang))
         assert not missing, f"docs/data/ui/planner.yml has no {lang} text for {sorted(missing)}"
+
+
+def test_the_calendar_file_writes_every_reminder_the_build_accepts():
+    """planner.js turns a stage's reminder (site_build.planner.REMINDER) into an alarm with its own pattern."""
+    script = (REPO_ROOT / "overrides" / "assets" / "planner" / "planner.js").read_text(encoding="utf-8")
+    (js,) = re.findall(r'"TRIGGER:-P" \+ reminder\.replace\(/(.+?)/,', script)
+    samples = [f"{n}{unit}" for n in ("0", "2", "14", "999", "1000", "-1", "") for unit in "dwmyh"]
+    accepted = [s for s in samples if planner.REMINDER.fullmatch(s)]
+    assert accepted and [s for s in accepted if not re.fullmatch(js, s)] == []
