@@ -9,7 +9,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .datafiles import DATA_DIR, LANGUAGES, display_path, load_cached, require_text, require_translations
 from .directives import DirectiveError
@@ -304,7 +304,12 @@ def page_html(page_html_text: str, lang: str) -> str:
     page_html_text = _ITEM.sub(lambda match: _item_controls(match, ui_text(lang)), page_html_text)
     # Data, not a script: it runs nothing, so a strict Content-Security-Policy allows it.
     data = json.dumps(ui_text(lang), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return page_html_text + f'\n<script type="application/json" id="checklist-text">{data}</script>\n'
+    return page_html_text + f'\n<script type="application/json" id="checklist-text"{_catalog_attrs(lang)}>{data}</script>\n'
+
+
+def _catalog_attrs(lang: str) -> str:
+    """Which catalog checklist.js fetches (beside itself) and the version it reads: the build's, not a copy."""
+    return f' data-catalog="{PurePosixPath(CATALOG_PATH.format(lang=lang)).name}" data-catalog-version="{CATALOG_VERSION}"'
 
 
 def _parse_ui(data, shown: str) -> dict:

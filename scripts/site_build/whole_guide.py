@@ -92,7 +92,7 @@ def _rename_ids(text: str, shared: set[str], prefix: str) -> str:
 
 # The checklists' interface text, which every phase page carries once (checklists.page_html):
 # the whole guide needs it once too, under its own id, or the checklist script cannot start.
-_CHECKLIST_TEXT = re.compile(r'\s*<script type="application/json" id="checklist-text">.*?</script>', re.S)
+_CHECKLIST_TEXT = re.compile(r'\s*<script type="application/json" id="checklist-text"[^>]*>.*?</script>', re.S)
 
 
 def body(phases: list[Phase], title: str, intro: str) -> str:

@@ -1,27 +1,15 @@
 /* Checklists that remember: the page side (see README.md in this folder).
    Saved state: store.js (window.hervestigersStore). Interface text: docs/data/ui/checklist.yml,
-   written into the page by the build as #checklist-text. */
+   written into the page by the build as #checklist-text, with the catalog's name and version as
+   its data attributes. Shared helpers: overrides/assets/dom/ (window.hervestigersDom). */
 (() => {
   "use strict";
-  const store = window.hervestigersStore;
+  const store = window.hervestigersStore, { el, button, texts, onPage } = window.hervestigersDom, MAX = store.LIMITS;
   const SRC = document.currentScript && document.currentScript.src;
   const UNDO_MS = 8000, REMIND_DAYS = 14;
-  let T, panel, messages, catalog, persisted = null;
+  let T, t, built, panel, messages, catalog, persisted = null;
   const catalogs = {};
-  const t = (key, ...args) => T[key].replace(/%/g, () => args.shift());
   const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
-
-  function el(tag, attrs = {}, children = []) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (k === "text") node.textContent = v;
-      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-      else if (v !== false && v !== undefined) node.setAttribute(k, v === true ? "" : v);
-    }
-    node.append(...children.filter(Boolean));
-    return node;
-  }
-  const button = (text, onclick, kind = "") => el("button", { type: "button", class: "md-button " + kind, text, onclick });
 
   const nameOf = (h = store.household()) => h.name || T.first;
   const count = (ids) => {
@@ -83,7 +71,7 @@
   }
 
   function toggle(li) {
-    const id = li.dataset.itemId, box = "checklist-" + id, more = li.querySelector(".checklist__more");
+    const id = li.dataset.itemId, box = li.querySelector(".checklist__box").id, more = li.querySelector(".checklist__more");
     let fields = li.querySelector(".checklist__fields");
     if (!fields) {
       let timer;
@@ -105,7 +93,7 @@
           } })
       ];
       fields = el("div", { class: "checklist__fields", id: box + "-more", hidden: true }, [
-        ...field("input", "who", 100, T.who), ...field("textarea", "note", 500, T.note),
+        ...field("input", "who", MAX.who, T.who), ...field("textarea", "note", MAX.note, T.note),
         el("p", {}, [button(T.markNa, () => store.setStatus(id, store.status(id) === "na" ? "todo" : "na"), "checklist__na"), " ", status])
       ]);
       if (!document.getElementById("checklist-who")) {
@@ -139,9 +127,9 @@
   function nameForm(id, label, action, onname) {
     return el("form", { class: "checklist-household__form", onsubmit: (e) => {
       e.preventDefault();
-      const input = e.target.elements[0], name = input.value.trim().slice(0, 80);
+      const input = e.target.elements[0], name = input.value.trim().slice(0, MAX.name);
       if (name) onname(name, input);
-    } }, [el("label", { for: id, text: label }), el("input", { id, maxlength: 80, autocomplete: "off" }), " ",
+    } }, [el("label", { for: id, text: label }), el("input", { id, maxlength: MAX.name, autocomplete: "off" }), " ",
       el("button", { class: "md-button", text: action })]);
   }
 
@@ -286,12 +274,14 @@
     node.classList.toggle("checklist-household__exported--due", filled && (old || persisted === false));
   }
 
-  // The guide's items in the page language (catalog.<lang>.json, written at build).
+  // The guide's items in the page language, written at build beside this script; the page names
+  // the file and the version this build writes, so a catalog from another build is ignored.
   function loadCatalog() {
-    catalogs[T.lang] = catalogs[T.lang] || fetch(new URL("catalog." + T.lang + ".json", SRC)).then((r) => r.json()).then((data) => {
-      if (data && data.version === 1 && Array.isArray(data.checklists)) { catalog = data; render(); }
+    const { catalog: file, catalogVersion: version } = built;
+    catalogs[file] = catalogs[file] || fetch(new URL(file, SRC)).then((r) => r.json()).then((data) => {
+      if (data && String(data.version) === version && Array.isArray(data.checklists)) { catalog = data; render(); }
     }).catch(() => {}); // offline: no removed-tips report, CSV from this page
-    return catalogs[T.lang];
+    return catalogs[file];
   }
 
   function renderRemoved(h) {
@@ -312,10 +302,10 @@
 
   function init() {
     let anchor = document.querySelector(".checklist[data-checklist], .checklist-progress");
-    const data = document.getElementById("checklist-text"), spans = $$(".checklist-progress");
+    const page = texts("checklist-text"), spans = $$(".checklist-progress");
     panel = null;
-    if (!anchor || !data) return;
-    T = JSON.parse(data.textContent);
+    if (!anchor || !page) return;
+    ({ T, t, data: built } = page);
     if (catalog && catalog.lang !== T.lang) catalog = null;
     store.load();
     $$(".checklist[data-checklist]:not(.checklist--js)").forEach(enhance);
@@ -337,7 +327,5 @@
     $$(".checklist--print").forEach((n) => n.classList.remove("checklist--print"));
   });
 
-  if (window.document$) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  onPage(init);
 })();

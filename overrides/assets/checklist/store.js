@@ -5,6 +5,8 @@
   const KEY = "hervestigers.checklists", FORMAT = "hervestigers-checklists", VERSION = 2;
   const ONE = FORMAT + "-household", ALL = FORMAT + "-households";
   const STATUSES = ["todo", "done", "na"];
+  // Longest household name, "who" and note; checklist.js limits its fields to the same.
+  const LIMITS = { name: 80, who: 100, note: 500 };
   // Version 1 named the first household in the page's language; version 2 leaves it unnamed.
   const V1_DEFAULT_NAMES = ["Huishouden 1", "Household 1"];
   const listeners = [], problems = [];
@@ -17,11 +19,11 @@
   const isId = (id) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id);
   const isDate = (v) => typeof v === "string" && /^\d{4}-\d\d-\d\d$/.test(v) && !isNaN(Date.parse(v));
   const optional = (v, test) => v === undefined || test(v);
-  const validName = (v) => isText(v, 80) && !!v.trim();
+  const validName = (v) => isText(v, LIMITS.name) && !!v.trim();
 
   const validEntry = (e, version) => isMap(e) &&
     (version === 1 ? [undefined, true, false].includes(e.done) && !("status" in e) : optional(e.status, (s) => STATUSES.includes(s))) &&
-    optional(e.who, (v) => isText(v, 100)) && optional(e.note, (v) => isText(v, 500));
+    optional(e.who, (v) => isText(v, LIMITS.who)) && optional(e.note, (v) => isText(v, LIMITS.note));
   const validItems = (items, version) => isMap(items) &&
     Object.entries(items).every(([id, e]) => isId(id) && validEntry(e, version));
   // The planner's `plan` is kept as it is; only its arrival date is checked.
@@ -175,7 +177,7 @@
   });
 
   window.hervestigersStore = {
-    KEY, VERSION, STATUSES,
+    KEY, VERSION, STATUSES, LIMITS,
     load, problems, save,
     state: () => load(),
     canSave: () => canSave,

@@ -1,7 +1,7 @@
 /* The home page's "this week" count of the arrival planner (README.md in this folder). */
 (() => {
   "use strict";
-  const D = window.plannerDates;
+  const D = window.plannerDates, { fill, onPage } = window.hervestigersDom;
   function init() {
     const span = document.querySelector("[data-planner-due]"), api = window.hervestigersStore;
     if (!span || !api || !D) return;
@@ -16,12 +16,10 @@
         if (date < today) late++;
       }
       span.hidden = !start;
-      span.querySelector("a").textContent = T[0].replace("%", due) + (late ? T[1].replace("%", late) : "");
+      span.querySelector("a").textContent = fill(T[0], due) + (late ? fill(T[1], late) : "");
     };
     api.subscribe(render);
     render();
   }
-  if (window.document$) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  onPage(init);
 })();

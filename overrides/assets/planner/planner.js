@@ -1,23 +1,10 @@
-/* The arrival planner page: dates, this week, calendar file, print. See README.md in this folder. */
+/* The arrival planner page: dates, this week, calendar file, print. See README.md in this folder.
+   Shared helpers: overrides/assets/dom/ (window.hervestigersDom). */
 (() => {
   "use strict";
-  const D = window.plannerDates;
-  const STATUSES = ["todo", "done", "na"];
-  let lang, T, root, store, form, message, week, summary;
-  const t = (key, ...args) => T[key].replace(/%/g, () => args.shift());
+  const D = window.plannerDates, { el, button, texts, onPage } = window.hervestigersDom;
+  let lang, T, t, root, store, form, message, week, summary;
   const $$ = (sel, node = root) => [...node.querySelectorAll(sel)];
-
-  function el(tag, attrs = {}, children = []) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (k === "text") node.textContent = v;
-      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-      else if (v !== false && v != null) node.setAttribute(k, v === true ? "" : v);
-    }
-    node.append(...children.filter(Boolean));
-    return node;
-  }
-  const button = (text, onclick) => el("button", { type: "button", class: "md-button", text, onclick });
 
   const arrival = () => store.arrival() && D.parse(store.arrival());
   const status = (id) => store.status(id);
@@ -67,7 +54,7 @@
           el("span", { text: T.status, id: "planner-status-" + id }),
           el("select", { "aria-labelledby": "planner-status-" + id + " planner-text-" + id,
             onchange: (e) => store.setStatus(id, e.target.value) },
-          STATUSES.map((s) => el("option", { value: s, text: T[s] })))
+          store.statuses.map((s) => el("option", { value: s, text: T[s] })))
         ]),
         el("span", { class: "planner__who" }, [T.who + ": ", el("span", { class: "planner__who-name" })])
       ]));
@@ -182,9 +169,9 @@
   function init() {
     root = document.querySelector("[data-planner]");
     if (!root || root.classList.contains("planner--js")) return;
-    const data = document.getElementById("planner-text");
-    if (!data) return;
-    T = JSON.parse(data.textContent);
+    const page = texts("planner-text");
+    if (!page) return;
+    ({ T, t } = page);
     lang = T.lang;
     store = checklistStore();
     if (!store) return; // no checklist storage: the page stays the plain list of stages
@@ -200,6 +187,7 @@
     if (!api) return null;
     const plan = () => api.plan() || {};
     return {
+      statuses: api.STATUSES,
       status: (id) => api.status(id),
       who: (id) => api.entry(id).who || "",
       name: () => api.household().name || T.first,
@@ -215,7 +203,5 @@
     };
   }
 
-  if (window.document$) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  onPage(init);
 })();

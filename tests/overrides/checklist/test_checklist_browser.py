@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from helpers import open_household_tools
@@ -372,6 +373,47 @@ def test_removed_item_is_kept_and_reported(page, fixture_url):
     page.get_by_role("button", name="Forget these tips").click()
     assert report.is_hidden()
     assert "oude-tip-die-weg-is" not in stored(page)["households"][0]["items"]
+
+
+@pytest.mark.parametrize("page_bumped, catalog_bumped, accepted", [
+    (True, True, True),    # a build that writes a new catalog version names it in its pages too
+    (False, True, False),  # a catalog from another build (e.g. a stale cache) is not read
+])
+def test_the_catalog_is_read_only_in_the_version_the_page_names(browser, fixture_url, page_bumped, catalog_bumped, accepted):
+    """The version check is the build's: the script accepts what the page states, not a number of its own."""
+    # No service worker: its offline copy would answer with the files as built, past the routes below.
+    context = browser.new_context(locale="nl-NL", service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(5_000)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    bumped = []
+
+    def bump_version(url: str, pattern: str):
+        def handle(route):
+            response = route.fetch()
+            text, found = re.subn(pattern, lambda m: m[1] + str(int(m[2]) + 1), response.text(), count=1)
+            bumped.append((url, found))
+            route.fulfill(response=response, body=text)
+        page.route(url, handle)
+
+    if page_bumped:
+        bump_version("**/voorbereiding/", r'(data-catalog-version=")(\d+)')
+    if catalog_bumped:
+        bump_version("**/catalog.nl.json", r'^(\{"version":)(\d+)')
+    page.goto(fixture_url + "over/")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, household_state({"oude-tip-die-weg-is": {"done": True}})])
+    with page.expect_response("**/catalog.nl.json"):
+        open_checklist(page, fixture_url + "voorbereiding/")
+    assert bumped and all(found == 1 for _, found in bumped), bumped
+    report = page.locator(".checklist-household__removed")
+    if accepted:
+        expect(report).to_contain_text("oude-tip-die-weg-is")
+    else:
+        page.wait_for_timeout(300)  # the fetched catalog has been read by now
+        expect(report).to_be_hidden()
+    context.close()
+    assert errors == []
 
 
 @pytest.mark.parametrize("breakage", [

@@ -1,7 +1,9 @@
 """The checklist component in the build: size budget, catalog, where its assets load."""
 from __future__ import annotations
 
+import html
 import json
+import re
 import subprocess
 import sys
 
@@ -39,13 +41,32 @@ def test_catalogs_are_written_with_every_fixture_item(fixture_site):
     assert catalog["checklists"][0]["items"][1]["text"] == "First read the placement tips."
 
 
+PAGE_TEXT = re.compile(r'<script type="application/json" id="checklist-text"([^>]*)>(.*?)</script>', re.S)
+
+
+def test_each_page_names_the_catalog_the_build_wrote_and_its_version(fixture_site):
+    """checklist.js holds no catalog name or version of its own: it fetches the file the page names,
+    beside itself, and accepts the version the page names. Both must be what the build wrote."""
+    pages = [p for p in sorted(fixture_site.rglob("*.html")) if 'id="checklist-text"' in p.read_text(encoding="utf-8")]
+    assert {"index.html", "voorbereiding/index.html", "en/plaatsing/index.html"} <= {
+        p.relative_to(fixture_site).as_posix() for p in pages}
+    for page in pages:
+        attrs, text = PAGE_TEXT.search(page.read_text(encoding="utf-8")).groups()
+        data = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', html.unescape(attrs)))
+        lang = json.loads(text)["lang"]
+        # Beside checklist.js in the built site, where main.html loads it from.
+        script = fixture_site / "assets" / "checklist" / "checklist.js"
+        catalog = json.loads((script.parent / data["catalog"]).read_text(encoding="utf-8"))
+        assert (str(catalog["version"]), catalog["lang"]) == (data["catalog-version"], lang), page
+
+
 def test_assets_load_only_where_a_checklist_or_overview_renders(fixture_site):
     for page, expected in (("index.html", True), ("en/index.html", True), ("voorbereiding/index.html", True),
                            ("en/plaatsing/index.html", True), ("over/index.html", False),
                            ("en/begrippen/index.html", False)):
         html = (fixture_site / page).read_text(encoding="utf-8")
-        for asset in ("store.js", "checklist.js", "checklist.css"):
-            assert (f"assets/checklist/{asset}" in html) is expected, (page, asset)
+        for asset in ("dom/dom.js", "checklist/store.js", "checklist/checklist.js", "checklist/checklist.css"):
+            assert (f"assets/{asset}" in html) is expected, (page, asset)
     for asset in ("store.js", "checklist.js", "checklist.css", "catalog.nl.json", "catalog.en.json"):
         assert (fixture_site / "assets" / "checklist" / asset).is_file()
     # The component's README stays in the repository, not in the published site.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import REPO_ROOT
+from site_build import checklists, planner
 
 DATES_JS = REPO_ROOT / "overrides" / "assets" / "planner" / "dates.js"
 
@@ -80,3 +81,17 @@ def test_today_is_the_readers_calendar_day(dates):
     # Late in the evening of 1 December in Amsterdam (already past midnight in UTC+2 and east): still 1 December.
     got = dates.evaluate("() => plannerDates.iso(plannerDates.today(new Date(2026, 11, 1, 23, 30)))")
     assert got == "2026-12-01"
+
+
+def test_every_offset_the_build_accepts_is_one_the_script_adds(dates):
+    """The build validates offsets (site_build.planner.OFFSET) and writes them into the pages;
+    dates.js must read every one of them, so a unit or range added on one side fails here."""
+    samples = [f"{n}{unit}" for n in (-999, -12, -1, 0, 1, 2, 48, 999) for unit in "dwmyhq"]
+    accepted = [offset for offset in samples if planner.OFFSET.fullmatch(offset)]
+    real = sorted({o for s in planner.load_stages() for o in (s.on, s.start, s.end) if o} |
+                  {t.value for t in checklists.item_timings().values() if t.is_offset})
+    got = dates.evaluate("""offsets => offsets.map(o => {
+        try { return !isNaN(plannerDates.add(plannerDates.parse('2026-11-30'), o)); } catch (e) { return false; } })""",
+                         accepted + real)
+    assert accepted and real
+    assert [o for o, ok in zip(accepted + real, got) if not ok] == []

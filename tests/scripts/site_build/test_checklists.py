@@ -83,9 +83,13 @@ def test_phase_page_gets_its_summary_under_the_title_and_the_interface_text(monk
     title_end, summary = page.index("</h1>"), page.index('<p class="checklist-summary"')
     assert title_end < summary < page.index("<p>Tekst</p>")
     assert 'href="#checklist-voorbereiding-list"' in page[summary:page.index("</p>", summary)]
-    data = page[page.index('<script type="application/json" id="checklist-text">'):]
+    data = page[page.index('<script type="application/json" id="checklist-text"'):]
     text = json.loads(data[data.index(">") + 1:data.index("</script>")])
     assert text == checklists.ui_text("en") and text["lang"] == "en"
+    # The catalog checklist.js fetches and the version it reads, as the build writes it.
+    written = checklists.write_catalog(tmp_path / "site", tmp_path)[LANGUAGES.index("en")]
+    assert f'data-catalog="{written.name}" data-catalog-version="{json.loads(written.read_text())["version"]}"' \
+        in data[:data.index(">")]
     # Pages without a checklist are left as they are.
     assert checklists.page_html("<h1>Over</h1><p>x</p>", "nl") == "<h1>Over</h1><p>x</p>"
 

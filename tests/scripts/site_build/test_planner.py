@@ -131,7 +131,19 @@ def test_the_real_data_is_valid_and_every_timing_lands_somewhere():
 def test_every_interface_text_the_script_uses_exists_in_both_languages():
     script = (REPO_ROOT / "overrides" / "assets" / "planner" / "planner.js").read_text(encoding="utf-8")
     used = set(re.findall(r"\bT\.(\w+)", script)) | set(re.findall(r"\bt\(\"(\w+)\"", script))
-    used |= set(re.findall(r'STATUSES = \[([^\]]+)\]', script)[0].replace('"', "").replace(" ", "").split(","))
+    # The status menu names the store's statuses (overrides/assets/checklist/store.js).
+    store = (REPO_ROOT / "overrides" / "assets" / "checklist" / "store.js").read_text(encoding="utf-8")
+    assert "store.statuses.map" in script
+    used |= set(re.findall(r'STATUSES = \[([^\]]+)\]', store)[0].replace('"', "").replace(" ", "").split(","))
     for lang in ("nl", "en"):
         missing = used - set(planner.ui_text(lang))
         assert not missing, f"docs/data/ui/planner.yml has no {lang} text for {sorted(missing)}"
+
+
+def test_the_calendar_file_writes_every_reminder_the_build_accepts():
+    """planner.js turns a stage's reminder (site_build.planner.REMINDER) into an alarm with its own pattern."""
+    script = (REPO_ROOT / "overrides" / "assets" / "planner" / "planner.js").read_text(encoding="utf-8")
+    (js,) = re.findall(r'"TRIGGER:-P" \+ reminder\.replace\(/(.+?)/,', script)
+    samples = [f"{n}{unit}" for n in ("0", "2", "14", "999", "1000", "-1", "") for unit in "dwmyh"]
+    accepted = [s for s in samples if planner.REMINDER.fullmatch(s)]
+    assert accepted and [s for s in accepted if not re.fullmatch(js, s)] == []
