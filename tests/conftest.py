@@ -18,6 +18,15 @@ BROWSER_FIXTURE = "browser"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+def pytest_xdist_auto_num_workers(config) -> int:
+    """How many workers ``-n auto`` (pyproject.toml) starts; PYTEST_XDIST_AUTO_NUM_WORKERS overrides it.
+
+    The browser tests spend much of their time waiting on Chromium and the local server, so one
+    worker more than there are cores keeps the cores busy; the fast tests only compute."""
+    cores = os.cpu_count() or 1
+    return cores if "not browser" in (config.getoption("markexpr") or "") else cores + 1
+
+
 def pytest_collection_modifyitems(items):
     """Mark every test that needs Chromium (through any fixture) ``browser``: ``--fast`` leaves them out."""
     for item in items:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from site_checks.browser import CHROMIUM_FLAGS, chromium_path  # noqa: F401  (one definition, shared with audit.py)
+from site_checks.server import free_port  # noqa: F401
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS_DIR = REPO_ROOT / "scripts"
@@ -46,15 +47,6 @@ def serve_directory(directory: Path, port: int = 0):
     from site_checks.server import serve
 
     return serve(directory, port)
-
-
-def free_port() -> int:
-    """A port on 127.0.0.1 that is free now (to build a site for the server that will use it)."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def copy_project(target: Path, folders: tuple[str, ...] = ("docs", "overrides", "scripts")) -> Path:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import http.server
-import threading
 from pathlib import Path
 
-from .server import _StaticHandler
+from .server import _StaticHandler, start
 
 
 def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -71,6 +69,5 @@ def serve_as_host(site_dir: Path, mount: str = "/", port: int = 0):
     """
     rules = parse_headers_file((Path(site_dir) / "_headers").read_text(encoding="utf-8"))
     handler = type("Handler", (_HostHandler,), {"rules": rules, "mount": mount})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = start(functools.partial(handler, directory=str(site_dir)), port)
     return server, f"http://127.0.0.1:{server.server_address[1]}{mount}"
