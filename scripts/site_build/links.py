@@ -400,13 +400,13 @@ class _Entry:
     moved_to: str | None  # where a permanent redirect went, until a maintainer records it
 
 
-def _entry(link: Link, lang: str, data: LinkData, checks: dict, checked_on: str | None) -> _Entry:
-    texts = ui.texts(UI_TEXT, lang)
+def _entry(link: Link, lang: str, data: LinkData, checks: dict, checked_on: str | None, texts: ui.Texts,
+           type_names: ui.Texts, language_names: ui.Texts) -> _Entry:
     organisation = link.organisation[lang]
     meta = [organisation]
     if link.type:
-        meta.append(ui.texts(TYPE_NAMES, lang)[link.type])
-    meta.append(target_language(link, lang))
+        meta.append(type_names[link.type])
+    meta.append(language_names[link.language])
     if link.date == "undated":
         meta.append(texts["undated"])
     elif link.date is not None:
@@ -432,12 +432,15 @@ def render_directory(arg: str | None, lang: str) -> str:
     data = load()
     checks, checked_date = last_checks()
     checked_on = format_date(checked_date, lang) if checked_date else None
+    texts = ui.texts(UI_TEXT, lang)
+    names = ui.texts(TYPE_NAMES, lang), ui.texts(LANGUAGE_NAMES, lang)
     groups = []
     for category in data.categories:
-        entries = [_entry(link, lang, data, checks, checked_on) for link in data.links if link.category == category.id]
+        entries = [_entry(link, lang, data, checks, checked_on, texts, *names)
+                   for link in data.links if link.category == category.id]
         if entries:
             groups.append((category, category.title[lang], entries))
     return templates.render(
-        "link-directory.html", ui=ui.texts(UI_TEXT, lang), lang=lang, categories=data.categories, groups=groups,
+        "link-directory.html", ui=texts, lang=lang, categories=data.categories, groups=groups,
         organisations=sorted({link.organisation[lang] for link in data.links}, key=str.casefold), checked_on=checked_on,
     )

@@ -1,7 +1,8 @@
 """The directives' HTML templates, in ``overrides/partials/directives/`` (Jinja).
 
 One Environment for the whole build: each template is compiled once and reused by every
-page and language (it is recompiled when its file changes, for ``mkdocs serve``). Output
+page and language, and kept compiled in ``.cache/jinja`` for the next build (it is compiled
+again when its file changes, also during ``mkdocs serve``). Output
 is escaped with ``html.escape``, as the renderers written in Python escape theirs, so one
 page spells ``'`` and ``"`` one way. ``trim_blocks`` and ``lstrip_blocks`` keep the tags
 out of the output: a line with only ``{% ... %}`` writes nothing. Note that ``{#`` opens a
@@ -19,6 +20,9 @@ from markupsafe import Markup
 from .datafiles import REPO_ROOT
 
 TEMPLATE_DIR = REPO_ROOT / "overrides" / "partials" / "directives"
+# Compiled templates kept between builds (Jinja checks each against its source's checksum):
+# compiling them costs more than rendering them.
+BYTECODE_DIR = REPO_ROOT / ".cache" / "jinja"
 
 
 def _escape(value) -> Markup:
@@ -27,8 +31,10 @@ def _escape(value) -> Markup:
 
 @functools.cache
 def environment() -> jinja2.Environment:
+    BYTECODE_DIR.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True, finalize=_escape,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(BYTECODE_DIR)),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
     )
     env.globals["directive"] = directive

@@ -17,6 +17,7 @@ voetnoot 3 in de tekst". A broken file stops the build naming file and line.
 """
 from __future__ import annotations
 
+import functools
 import string
 from pathlib import Path
 
@@ -129,12 +130,19 @@ def parse(data, path: str) -> UiFile:
 
 def concept_file(name: str | None) -> Path:
     """``docs/data/ui/<name>.yml``, or ``docs/data/ui.yml`` for no name."""
-    return UI_FILE if name is None else UI_DIR / f"{name}.yml"
+    return UI_FILE if name is None else _concept_file(UI_DIR, name)
+
+
+@functools.lru_cache(maxsize=None)
+def _concept_file(directory: Path, name: str) -> Path:
+    # One Path per file: renderers ask for their texts once per link, date or stage.
+    return directory / f"{name}.yml"
 
 
 def load(path: Path | None = None) -> UiFile:
-    path = Path(path or UI_FILE)
-    return load_cached(path, parse, f"the interface text belongs in {display_path(path)}")
+    path = path or UI_FILE
+    return load_cached(path if isinstance(path, Path) else Path(path), parse,
+                       "the interface text belongs in docs/data/ui.yml or docs/data/ui/<concept>.yml")
 
 
 def files() -> list[Path]:

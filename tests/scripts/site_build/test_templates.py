@@ -9,9 +9,11 @@ from site_build import templates
 
 @pytest.fixture
 def template_dir(tmp_path, monkeypatch):
-    monkeypatch.setattr(templates, "TEMPLATE_DIR", tmp_path)
+    monkeypatch.setattr(templates, "TEMPLATE_DIR", tmp_path / "templates")
+    monkeypatch.setattr(templates, "BYTECODE_DIR", tmp_path / "bytecode")
+    templates.TEMPLATE_DIR.mkdir()
     templates.environment.cache_clear()
-    yield tmp_path
+    yield templates.TEMPLATE_DIR
     templates.environment.cache_clear()
 
 
@@ -34,6 +36,15 @@ def test_a_template_is_compiled_once_for_every_page(template_dir):
     for n in range(3):
         templates.render("t.html", n=n)
     assert templates.environment().get_template("t.html") is first
+
+
+def test_the_next_build_compiles_a_changed_template_again(template_dir):
+    (template_dir / "t.html").write_text("old {{ n }}\n", encoding="utf-8")
+    assert templates.render("t.html", n=1) == "old 1\n"
+    assert any(templates.BYTECODE_DIR.iterdir())
+    templates.environment.cache_clear()  # as in a new build
+    (template_dir / "t.html").write_text("new {{ n }}\n", encoding="utf-8")
+    assert templates.render("t.html", n=1) == "new 1\n"
 
 
 def test_a_missing_value_is_an_error_not_an_empty_string(template_dir):
