@@ -74,7 +74,7 @@ def content_errors() -> list:
                 errors.append(exc)
     from site_build import app_manifest, whole_guide
 
-    for loader in (checklists.load_all, getattr(glossary, "load", None), getattr(links, "load", None), ui.load,
+    for loader in (checklists.load_all, getattr(glossary, "load", None), getattr(links, "load", None), ui.load_all,
                    terminology.load, planner.item_stages, changes.load,
                    app_manifest.short_names, whole_guide.texts):
         if loader is None:

@@ -23,10 +23,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    lang = getattr(page.file, "locale", None) or config.theme["language"]
     try:
         meta = pages.read_front_matter(page.file.abs_src_path)
+        page.meta["source_note"] = " · ".join(pages.source_note(meta, lang))  # its words: docs/data/ui.yml
     except ContentError as exc:
         raise PluginError(str(exc)) from None
-    lang = getattr(page.file, "locale", None) or config.theme["language"]
-    page.meta["source_note"] = " · ".join(pages.source_note(meta, lang))
     return markdown

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import templates, ui
 from .datafiles import DATA_DIR, LANGUAGES, LineList, display_path, load_cached, require_text
 from .directives import DirectiveError
 from .errors import ContentError
@@ -24,20 +24,6 @@ from .pages import format_date
 CHANGES_FILE = DATA_DIR / "changes.yml"
 NOTE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELDS = {"id", "sources", "checked", "nl", "en"}
-UI = {
-    "nl": {
-        "title": "Gewijzigd sinds 2020",
-        "source": "Bron",
-        "sources": "Bronnen",
-        "checked": "gecontroleerd op {date}",
-    },
-    "en": {
-        "title": "Changed since 2020",
-        "source": "Source",
-        "sources": "Sources",
-        "checked": "checked on {date}",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -99,39 +85,19 @@ def load(path: Path = CHANGES_FILE) -> dict[str, Note]:
     return load_cached(path, _parse, "the 'changed since 2020' notes live in this file")
 
 
-def _source_html(link_id: str, lang: str) -> str:
-    from . import links
-
-    link = links.load().by_id[link_id]
-    title = html.escape(link.title[lang], quote=True)
-    hreflang = f' hreflang="{link.language}"' if link.language != lang else ""
-    details = [html.escape(link.organisation[lang]), links.source_date(link, lang)]
-    if link.language != lang:
-        details.append(links.TARGET_LANGUAGES[link.language][lang])
-    return f'<a href="{html.escape(link.url, quote=True)}"{hreflang}>{title}</a> ({", ".join(details)})'
-
-
 def render_note(note_id: str | None, lang: str) -> str:
     """The note as a Material admonition: its text, then its sources and the date it was checked."""
+    from . import links
+
     notes = load()
     note = notes.get(note_id or "")
     if note is None:
         close = difflib.get_close_matches(note_id or "", notes, n=3)
         raise DirectiveError(f"no note with id '{note_id}' in {display_path(CHANGES_FILE)}",
                              f"did you mean {', '.join(close)}?" if close else "add it to that file")
-    ui = UI[lang]
-    label = ui["source"] if len(note.sources) == 1 else ui["sources"]
-    sources = "; ".join(_source_html(link_id, lang) for link_id in note.sources)
-    checked = ui["checked"].format(date=format_date(note.checked, lang))
-    # Blank lines around the block: a note may sit inside other Markdown (a glossary definition).
-    return "\n".join([
-        "",
-        f'<div class="admonition info since-2020" id="sinds-2020-{note.id}" data-since-2020="{note.id}" markdown>',
-        f'<p class="admonition-title">{ui["title"]}</p>',
-        "",
-        note.text[lang],
-        "",
-        f'<p class="since-2020__source">{label}: {sources} · {checked}</p>',
-        "</div>",
-        "",
-    ])
+    data = links.load()
+    sources = [(link, [link.organisation[lang], links.source_date(link, lang)]
+                + ([links.target_language(link, lang)] if link.language != lang else []))
+               for link in (data.by_id[link_id] for link_id in note.sources)]
+    return templates.render("since-2020.html", ui=ui.texts(None, lang), lang=lang, note=note, sources=sources,
+                            checked=format_date(note.checked, lang))

@@ -137,7 +137,8 @@ def load_cached(path: Path, parse: Callable[[Any, str], T], hint: str) -> T:
     parse per build (and per language build), and ``mkdocs serve`` sees every edit.
     A missing file is a ContentError with ``hint`` saying where the data belongs.
     """
-    path = Path(path)
+    if not isinstance(path, Path):  # a Path as given keeps its cached hash for the lookup below
+        path = Path(path)
     try:
         mtime_ns = path.stat().st_mtime_ns
     except FileNotFoundError:

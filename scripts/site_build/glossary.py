@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import templates, ui
 from .datafiles import DATA_DIR, LANGUAGES, LineDict, load_cached, require_text
 from .directives import DirectiveError
 from .errors import ContentError
@@ -25,7 +26,7 @@ ENTRY_ID = SLUG
 ABBR = re.compile(r"^[A-Za-z]{2,}$")
 ENTRY_KEYS = {"id", "abbr", *LANGUAGES}
 TEXT_KEYS = {"term", "expansion", "definition"}
-DUTCH_LABEL = {"en": "Dutch", "nl": "Nederlands"}
+UI_TEXT = "glossary"  # docs/data/ui/glossary.yml
 
 
 @dataclass(frozen=True)
@@ -136,14 +137,6 @@ def sort_key(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-# Interface text of the glossary page: its filter reuses the link directory's component
-# (overrides/assets/link-directory/), so it takes the same data-count-* texts.
-UI = {
-    "nl": {"filters": "Begrippen filteren", "text": "Zoek een begrip", "letters": "Begrippen op beginletter",
-           "count_one": "{n} begrip", "count_other": "{n} begrippen", "count_none": "Geen begrip gevonden"},
-    "en": {"filters": "Filter the glossary", "text": "Find a term", "letters": "Terms by first letter",
-           "count_one": "{n} term", "count_other": "{n} terms", "count_none": "No term found"},
-}
 LETTER_ID = "letter-{}"
 # An id must work as a URL fragment and a CSS selector (:target): start with a letter.
 ANCHORABLE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -174,42 +167,13 @@ def render(lang: str, path: Path = GLOSSARY_FILE) -> str:
     entries = load(path)
     check_anchors(entries, display_path(path))
     entries = sorted(entries, key=lambda e: sort_key(e.term[lang]))
-    ui = UI[lang]
     letters: dict[str, list[Entry]] = {}
     for e in entries:
         letters.setdefault(_letter(e.term[lang]), []).append(e)
-    jump = "".join(f'<li><a href="#{LETTER_ID.format(letter.lower())}">{letter}</a></li>' for letter in letters)
-    lines = [
-        f'<div class="link-directory glossary" data-link-directory data-count-one="{ui["count_one"]}" '
-        f'data-count-other="{ui["count_other"]}" data-count-none="{ui["count_none"]}" markdown>',
-        f'<form class="link-directory__filters glossary__filters" role="search" aria-label="{ui["filters"]}" hidden>',
-        '<div class="link-directory__field link-directory__field--text">',
-        f'<label for="glossary-text">{ui["text"]}</label>',
-        '<input id="glossary-text" type="search" autocomplete="off" spellcheck="false">',
-        "</div>",
-        '<p class="link-directory__count" role="status" aria-live="polite"></p>',
-        "</form>",
-        f'<nav class="glossary__letters" aria-label="{ui["letters"]}"><ul>{jump}</ul></nav>',
-        "",
-    ]
-    for letter, group in letters.items():
-        lines += [f'<section class="link-directory__group glossary__group" markdown>', "",
-                  f"## {letter} {{#{LETTER_ID.format(letter.lower())}}}", ""]
-        for e in group:
-            term = html.escape(e.term[lang])
-            if e.abbr:
-                # Written out right here, so the heading shows it as plain text.
-                term += f' <span class="glossary__expansion">– {html.escape(e.expansion[lang])}</span>'
-            lines += ['<div class="link-directory__entry glossary__entry" markdown>', "",
-                      f"### {term} {{#{e.id}}}", "", e.definition[lang]]
-            if lang != "nl" and sort_key(e.term["nl"]) not in sort_key(e.term[lang]):
-                # English readers meet the Dutch word in letters and offices: give it.
-                dutch = html.escape(e.term["nl"])
-                lines += ["", f'<span class="glossary__dutch">{DUTCH_LABEL[lang]}: <i lang="nl">{dutch}</i></span>']
-            lines += ["", "</div>", ""]
-        lines += ["</section>", ""]
-    lines += ["</div>", ""]
-    return "\n".join(lines)
+    # English readers meet the Dutch word in letters and offices: give it where the term does not.
+    dutch = {e.id for e in entries if lang != "nl" and sort_key(e.term["nl"]) not in sort_key(e.term[lang])}
+    return templates.render("glossary.html", ui=ui.texts(UI_TEXT, lang), lang=lang, letters=letters, dutch=dutch,
+                            letter_id=LETTER_ID.format)
 
 
 def render_glossary(arg: str | None, lang: str) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import html
 import ipaddress
 import json
 import os
@@ -26,13 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
+from . import templates, ui
 from .datafiles import (
     DATA_DIR, LANGUAGES, REPO_ROOT, LineDict, display_path, load_cached, require_text, require_translations,
 )
 from .directives import DirectiveError
 from .errors import ContentError
 from .facts import SLUG
-from .pages import MONTHS, format_date
+from .pages import format_date, month_names
 
 LINKS_FILE = DATA_DIR / "links.yml"
 # A URL with a scheme (https:, mailto:, …), as opposed to an entry id.
@@ -40,73 +40,15 @@ URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 DEFAULT_REPORT = REPO_ROOT / ".cache" / "link-report.json"
 LINK_ID = SLUG
 
-TYPES = {
-    "page": {"nl": "webpagina", "en": "web page"},
-    "pdf": {"nl": "PDF", "en": "PDF"},
-    "video": {"nl": "video", "en": "video"},
-}
-# Language of a link's target, as shown to a reader of each site language.
-# Add a language here before using its code in the data.
-TARGET_LANGUAGES = {
-    "nl": {"nl": "Nederlandstalig", "en": "in Dutch"},
-    "en": {"nl": "Engelstalig", "en": "in English"},
-    "de": {"nl": "Duitstalig", "en": "in German"},
-    "fr": {"nl": "Franstalig", "en": "in French"},
-    "ar": {"nl": "Arabischtalig", "en": "in Arabic"},
-}
+# Interface text, the link types and the languages of link targets: one file each in docs/data/ui/.
+UI_TEXT = "links"
+TYPE_NAMES = "link-types"
+LANGUAGE_NAMES = "link-languages"
 FIELDS = {"id", "url", "title", "description", "organisation", "category", "type", "language",
           "online", "archived", "replaced_by", "date"}
 # ``date``: when the source was published or last updated, as the source itself says: 2022-09-29, 2023-04
 # or 2021; ``undated`` records that the source gives no date (shown to readers as such).
 SOURCE_DATE = re.compile(r"^(?:\d{4}(?:-(?:0[1-9]|1[0-2]))?|undated)$")
-UI = {
-    "nl": {
-        "not_online": "niet openbaar online",
-        "archived": "Gearchiveerde kopie",
-        "replaced_by": "Vervangen door",
-        "new_address": "Nieuw adres",
-        "moved_to": "nu op",
-        "filters": "Links filteren",
-        "text": "Zoek op trefwoord",
-        "category": "Categorie",
-        "all_categories": "Alle categorieën",
-        "organisation": "Organisatie",
-        "all_organisations": "Alle organisaties",
-        "count_one": "{n} link",
-        "count_other": "{n} links",
-        "count_none": "Geen links gevonden. Pas de zoekterm of de filters aan.",
-        "checked": "Gecontroleerd op {date}",
-        "ok": "werkt",
-        "redirect": "verhuisd",
-        "broken": "niet bereikbaar",
-        "unverified": "kon niet worden gecontroleerd",
-        "date": "datum bron: {date}",
-        "undated": "zonder datum",
-    },
-    "en": {
-        "not_online": "not publicly available online",
-        "archived": "Archived copy",
-        "replaced_by": "Replaced by",
-        "new_address": "New address",
-        "moved_to": "now at",
-        "filters": "Filter the links",
-        "text": "Search by keyword",
-        "category": "Category",
-        "all_categories": "All categories",
-        "organisation": "Organisation",
-        "all_organisations": "All organisations",
-        "count_one": "{n} link",
-        "count_other": "{n} links",
-        "count_none": "No links found. Change the search term or the filters.",
-        "checked": "Checked on {date}",
-        "ok": "works",
-        "redirect": "moved",
-        "broken": "not reachable",
-        "unverified": "could not be checked",
-        "date": "source dated {date}",
-        "undated": "undated",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -259,13 +201,15 @@ def _load_link(entry, path: str, categories: dict, check_urls: bool) -> Link:
     link_type = entry.get("type")
     if online or link_type is not None:
         link_type = require_text(entry, "type", path, what)
-        if link_type not in TYPES:
+        types = ui.load(ui.concept_file(TYPE_NAMES))
+        if link_type not in types:
             raise ContentError(path, entry.line_of("type"), f"{what}: unknown type '{link_type}' (field 'type')",
-                               f"use one of: {', '.join(TYPES)}")
+                               f"use one of: {', '.join(types)} (or add it to {types.path})")
     language = require_text(entry, "language", path, what)
-    if language not in TARGET_LANGUAGES:
+    languages = ui.load(ui.concept_file(LANGUAGE_NAMES))
+    if language not in languages:
         raise ContentError(path, entry.line_of("language"), f"{what}: unknown language '{language}' (field 'language')",
-                           f"use one of: {', '.join(TARGET_LANGUAGES)} (or add it to TARGET_LANGUAGES in {display_path(Path(__file__))})")
+                           f"use one of: {', '.join(languages)} (or add it to {languages.path})")
     archived = entry.get("archived")
     if archived is not None:
         archived = require_text(entry, "archived", path, what)
@@ -385,11 +329,16 @@ def source_date(link: Link, lang: str) -> str | None:
     if isinstance(link.date, dt.date):
         return format_date(link.date, lang)
     if link.date == "undated":
-        return UI[lang]["undated"]
+        return ui.texts(UI_TEXT, lang)["undated"]
     if "-" in link.date:
         year, month = link.date.split("-")
-        return f"{MONTHS[lang][int(month) - 1]} {year}"
+        return f"{month_names(lang)[int(month) - 1]} {year}"
     return link.date
+
+
+def target_language(link: Link, lang: str) -> str:
+    """The language of the link's target, as a reader of ``lang`` sees it ("Engelstalig", "in Dutch")."""
+    return ui.texts(LANGUAGE_NAMES, lang)[link.language]
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -409,7 +358,7 @@ def _marks(link: Link, lang: str) -> list[str]:
     if link.type == "pdf":
         marks.append("PDF")
     if link.language != lang:
-        marks.append(TARGET_LANGUAGES[link.language][lang])
+        marks.append(target_language(link, lang))
     return marks
 
 
@@ -426,7 +375,7 @@ def render_link(link_id: str | None, lang: str) -> str:
     link = _get(link_id)
     title = _md_text(link.title[lang])
     if not link.online:
-        return f"*{title}* ({UI[lang]['not_online']})"
+        return f"*{title}* ({ui.texts(UI_TEXT, lang)['not_online']})"
     marks = ", ".join(_marks(link, lang))
     if marks and title.endswith(")"):
         # "Meedoen (Taking part; PDF, in Dutch)" rather than two brackets in a row
@@ -437,83 +386,43 @@ def render_link(link_id: str | None, lang: str) -> str:
     return f"[{text}]({_md_url(link.url)}){attrs}"
 
 
-def _attr(text: str) -> str:
-    return html.escape(text, quote=True)
+@dataclass(frozen=True)
+class _Entry:
+    """What the directory template shows of one link."""
+    link: Link
+    title: str
+    description: str
+    organisation: str
+    meta: list  # texts: organisation, type, language, date
+    replaced_by: Link | None  # the entry that supersedes this one
+    new_address: str | None  # or the new URL that does
+    verdict: str | None  # the last check's, when there is a report
+    moved_to: str | None  # where a permanent redirect went, until a maintainer records it
 
 
-def _entry_html(link: Link, lang: str, data: LinkData, checks: dict, checked_on: str | None) -> str:
-    ui = UI[lang]
-    title = _attr(link.title[lang])
+def _entry(link: Link, lang: str, data: LinkData, checks: dict, checked_on: str | None, texts: ui.Texts,
+           type_names: ui.Texts, language_names: ui.Texts) -> _Entry:
     organisation = link.organisation[lang]
-    if link.online:
-        hreflang = f' hreflang="{link.language}"' if link.language != lang else ""
-        heading = f'<a href="{_attr(link.url)}"{hreflang}>{title}</a>'
-    else:
-        heading = f'<span class="link-directory__offline">{title}</span> ({ui["not_online"]})'
-    meta = [_attr(organisation)]
+    meta = [organisation]
     if link.type:
-        meta.append(TYPES[link.type][lang])
-    meta.append(TARGET_LANGUAGES[link.language][lang])
+        meta.append(type_names[link.type])
+    meta.append(language_names[link.language])
     if link.date == "undated":
-        meta.append(ui["undated"])
+        meta.append(texts["undated"])
     elif link.date is not None:
-        meta.append(ui["date"].format(date=source_date(link, lang)))
-    extra = []
-    if link.archived:
-        extra.append(f'<a href="{_attr(link.archived)}">{ui["archived"]}</a>')
-    if link.replaced_by and URL_SCHEME.match(link.replaced_by):
-        extra.append(f'{ui["new_address"]}: <a href="{_attr(link.replaced_by)}">{_attr(link.replaced_by)}</a>')
-    elif link.replaced_by:
-        other = data.by_id[link.replaced_by]
-        extra.append(f'{ui["replaced_by"]}: <a href="#link-{other.id}">{_attr(other.title[lang])}</a>')
+        meta.append(texts("date", date=source_date(link, lang)))
+    new_address = link.replaced_by if link.replaced_by and URL_SCHEME.match(link.replaced_by) else None
+    replaced_by = data.by_id[link.replaced_by] if link.replaced_by and not new_address else None
     # The checker reports a URL without its fragment unless it checked fragments.
     check = (checks.get(link.url) or checks.get(urldefrag(link.url)[0])) if link.url else None
+    verdict = moved_to = None
     if check and check.get("verdict") in ("ok", "redirect", "broken", "unverified") and checked_on:
         verdict = check["verdict"]
-        moved = ""
         final = check.get("final_url")
         if verdict == "redirect" and isinstance(final, str) and not url_problem(final) and not link.replaced_by:
-            # Moved permanently, and no maintainer has recorded the new address yet: say where it went.
-            moved = f' ({ui["moved_to"]} <a href="{_attr(final)}">{_attr(final)}</a>)'
-        extra.append(
-            f'<span class="link-directory__check link-directory__check--{verdict}">'
-            f'{ui["checked"].format(date=checked_on)}: {ui[verdict]}{moved}</span>'
-        )
-    lines = [
-        f'<li class="link-directory__entry" id="link-{link.id}" data-category="{link.category}" '
-        f'data-organisation="{_attr(organisation)}">',
-        f'<p class="link-directory__title">{heading}</p>',
-        f'<p class="link-directory__description">{_attr(link.description[lang])}</p>',
-        f'<p class="link-directory__meta">{" · ".join(meta)}</p>',
-    ]
-    if extra:
-        lines.append(f'<p class="link-directory__meta">{" · ".join(extra)}</p>')
-    lines.append("</li>")
-    return "\n".join(lines)
-
-
-def _filters_html(lang: str, data: LinkData, organisations: list[str]) -> str:
-    ui = UI[lang]
-    cat_options = "".join(f'<option value="{c.id}">{_attr(c.title[lang])}</option>' for c in data.categories)
-    org_options = "".join(f'<option value="{_attr(o)}">{_attr(o)}</option>' for o in organisations)
-    # Hidden until the script runs: without JavaScript the page is a plain, complete list.
-    return "\n".join([
-        f'<form class="link-directory__filters" role="search" aria-label="{ui["filters"]}" hidden>',
-        '<div class="link-directory__field link-directory__field--text">',
-        f'<label for="link-directory-text">{ui["text"]}</label>',
-        '<input id="link-directory-text" type="search" autocomplete="off" spellcheck="false">',
-        "</div>",
-        '<div class="link-directory__field">',
-        f'<label for="link-directory-category">{ui["category"]}</label>',
-        f'<select id="link-directory-category"><option value="">{ui["all_categories"]}</option>{cat_options}</select>',
-        "</div>",
-        '<div class="link-directory__field">',
-        f'<label for="link-directory-organisation">{ui["organisation"]}</label>',
-        f'<select id="link-directory-organisation"><option value="">{ui["all_organisations"]}</option>{org_options}</select>',
-        "</div>",
-        '<p class="link-directory__count" role="status" aria-live="polite"></p>',
-        "</form>",
-    ])
+            moved_to = final
+    return _Entry(link, link.title[lang], link.description[lang], organisation, meta, replaced_by, new_address,
+                  verdict, moved_to)
 
 
 def render_directory(arg: str | None, lang: str) -> str:
@@ -523,26 +432,15 @@ def render_directory(arg: str | None, lang: str) -> str:
     data = load()
     checks, checked_date = last_checks()
     checked_on = format_date(checked_date, lang) if checked_date else None
-    organisations = sorted({link.organisation[lang] for link in data.links}, key=str.casefold)
-    ui = UI[lang]
-    out = [
-        f'<div class="link-directory" data-link-directory data-count-one="{ui["count_one"]}" '
-        f'data-count-other="{ui["count_other"]}" data-count-none="{ui["count_none"]}" markdown>',
-        _filters_html(lang, data, organisations),
-    ]
+    texts = ui.texts(UI_TEXT, lang)
+    names = ui.texts(TYPE_NAMES, lang), ui.texts(LANGUAGE_NAMES, lang)
+    groups = []
     for category in data.categories:
-        entries = [link for link in data.links if link.category == category.id]
-        if not entries:
-            continue
-        out += [
-            f'<section class="link-directory__group" data-category="{category.id}" markdown>',
-            "",
-            f"## {category.title[lang]} {{#{category.id}}}",
-            "",
-            '<ul class="link-directory__list">',
-            *(_entry_html(link, lang, data, checks, checked_on) for link in entries),
-            "</ul>",
-            "</section>",
-        ]
-    out += ["</div>", ""]
-    return "\n".join(out)
+        entries = [_entry(link, lang, data, checks, checked_on, texts, *names)
+                   for link in data.links if link.category == category.id]
+        if entries:
+            groups.append((category, category.title[lang], entries))
+    return templates.render(
+        "link-directory.html", ui=texts, lang=lang, categories=data.categories, groups=groups,
+        organisations=sorted({link.organisation[lang] for link in data.links}, key=str.casefold), checked_on=checked_on,
+    )

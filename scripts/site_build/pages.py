@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from . import ui
 from .datafiles import DOCS_DIR, LANGUAGES, LineDict, display_path, parse_yaml, yaml_problem
 from .errors import ContentError
 
@@ -141,41 +142,29 @@ def _check_checked(meta: LineDict, shown: str) -> None:
         raise ContentError(shown, line, f"'checked.against' needs a text in each language ({', '.join(LANGUAGES)})", hint)
 
 
-MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
-    "en": "January February March April May June July August September October November December".split(),
-}
+def month_names(lang: str) -> list[str]:
+    """The months in ``lang``, January first, from docs/data/ui.yml."""
+    texts = ui.texts(None, lang)
+    names = texts["months"]
+    if not isinstance(names, list) or len(names) != 12:
+        raise ContentError(display_path(ui.UI_FILE), texts.line_of("months"), f"'months' needs the 12 months in {lang}",
+                           "list them January first: [januari, februari, ...]")
+    return names
 
 
 def format_date(date: dt.date, lang: str) -> str:
-    return f"{date.day} {MONTHS[lang][date.month - 1]} {date.year}"
-
-
-TEXT = {
-    "nl": {
-        "source": "Bron: de handreiking van KIS en het Verwey-Jonker Instituut, januari 2020, p. {pages}",
-        "no_source": "Geschreven voor deze website, niet overgenomen van een pagina van de handreiking",
-        "changed": "Deze pagina is voor het laatst gewijzigd op {date}",
-        "checked": "Gecontroleerd op {date} aan de hand van {against}",
-    },
-    "en": {
-        "source": "Source: the guide by KIS and the Verwey-Jonker Institute, January 2020, p. {pages}",
-        "no_source": "Written for this website, not taken from a page of the guide",
-        "changed": "This page last changed on {date}",
-        "checked": "Checked on {date} against {against}",
-    },
-}
+    return f"{date.day} {month_names(lang)[date.month - 1]} {date.year}"
 
 
 def source_note(meta: dict, lang: str) -> list[str]:
     """The page's dates, in its language: where its text comes from, when the page last changed,
     and (only when front matter says so) when and against what it was checked."""
-    text = TEXT[lang]
+    text = ui.texts(None, lang)
     pages = str(meta.get("source_pages", "")).replace("-", "–")
-    parts = [text["source"].format(pages=pages) if pages else text["no_source"],
-             text["changed"].format(date=format_date(meta["page_changed"], lang))]
+    parts = [text("page_source", pages=pages) if pages else text["page_no_source"],
+             text("page_changed", date=format_date(meta["page_changed"], lang))]
     if "checked" in meta:
         checked = meta["checked"]
-        parts.append(text["checked"].format(date=format_date(checked["date"], lang),
-                                            against=checked["against"][lang].strip()))
+        parts.append(text("page_checked", date=format_date(checked["date"], lang),
+                          against=checked["against"][lang].strip()))
     return parts

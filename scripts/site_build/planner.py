@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checklists
+from markupsafe import Markup
+
+from . import checklists, templates, ui
 from .datafiles import DATA_DIR, DOCS_DIR, LANGUAGES, display_path, load_cached, require_text, require_translations
 from .errors import ContentError
 
@@ -26,28 +28,9 @@ STAGE_ID = checklists.ITEM_ID
 APPROX_DAYS = {"d": 1, "w": 7, "m": 30.44}
 OFFSET_HINT = "write a number and d, w or m (days, weeks, calendar months), e.g. 0d, 2d, 6w, 3m, -2m"
 
-UNITS = {
-    "nl": {"d": ("dag", "dagen"), "w": ("week", "weken"), "m": ("maand", "maanden")},
-    "en": {"d": ("day", "days"), "w": ("week", "weeks"), "m": ("month", "months")},
-}
-TEXT = {
-    "nl": {
-        "arrival": "aankomst op Schiphol", "day0": "op de dag van aankomst op Schiphol",
-        "after": "na", "before": "vóór", "within": "uiterlijk {} na aankomst op Schiphol",
-        "by0": "vóór aankomst op Schiphol", "by_before": "uiterlijk {} vóór aankomst op Schiphol",
-        "window": "van {} tot {} na aankomst op Schiphol", "from": "vanaf {}",
-        "window_mixed": "van {} vóór tot {} na aankomst op Schiphol",
-        "source": "Bron", "items": "Uit de checklists", "planner": "Aankomstplanner", "steps": "De stappen",
-    },
-    "en": {
-        "arrival": "arrival at Schiphol", "day0": "on the day of arrival at Schiphol",
-        "after": "after", "before": "before", "within": "at the latest {} after arrival at Schiphol",
-        "by0": "before arrival at Schiphol", "by_before": "at the latest {} before arrival at Schiphol",
-        "window": "from {} to {} after arrival at Schiphol", "from": "from {}",
-        "window_mixed": "from {} before to {} after arrival at Schiphol",
-        "source": "Source", "items": "From the checklists", "planner": "Arrival planner", "steps": "The steps",
-    },
-}
+# The words the build writes into the planner page and the phase pages: docs/data/ui/planner-page.yml.
+PAGE_TEXT = "planner-page"
+UNIT_KEYS = {"d": "days", "w": "weeks", "m": "months"}
 
 
 @dataclass(frozen=True)
@@ -158,40 +141,39 @@ def item_stages(path: Path | None = None, directory: Path | None = None) -> dict
     return grouped
 
 
-def _amount(offset: str, lang: str) -> str:
+def _amount(offset: str, lang: str, number_only: bool = False) -> str:
+    """'2 dagen' (or '2' with ``number_only``)."""
     match = OFFSET.match(offset)
     n = abs(int(match["n"]))
-    return f"{n} {UNITS[lang][match['unit']][n != 1]}"
+    return str(n) if number_only else ui.texts(PAGE_TEXT, lang).plural(UNIT_KEYS[match["unit"]], n)
 
 
 def _point(offset: str, lang: str) -> str:
     """'2 dagen na aankomst op Schiphol'."""
-    T = TEXT[lang]
+    T = ui.texts(PAGE_TEXT, lang)
     if approx_days(offset) == 0:
         return T["day0"]
-    return f"{_amount(offset, lang)} {T['before' if offset.startswith('-') else 'after']} {T['arrival']}"
+    return T("before" if offset.startswith("-") else "after", time=_amount(offset, lang))
 
 
 def relative_time(stage: Stage, lang: str) -> str:
     """The stage's time in words, for the page without JavaScript."""
-    T = TEXT[lang]
+    T = ui.texts(PAGE_TEXT, lang)
     if stage.on:
         return _point(stage.on, lang)
     if stage.start and stage.end:
         start, end = stage.start, stage.end
         if start.startswith("-") and not end.startswith("-"):
-            return T["window_mixed"].format(_amount(start, lang), _amount(end, lang))
-        first = _amount(start, lang)
-        if start[-1] == end[-1]:
-            first = first.split()[0]
-        return T["window"].format(first, _amount(end, lang))
+            return T("window_mixed", start=_amount(start, lang), end=_amount(end, lang))
+        # "van 2 tot 6 weken": the unit once when both ends have the same.
+        return T("window", start=_amount(start, lang, number_only=start[-1] == end[-1]), end=_amount(end, lang))
     if stage.start:
-        return T["from"].format(_point(stage.start, lang))
+        return T("from", moment=_point(stage.start, lang))
     if approx_days(stage.end) == 0:
         return T["by0"]
     if stage.end.startswith("-"):
-        return T["by_before"].format(_amount(stage.end, lang))
-    return T["within"].format(_amount(stage.end, lang))
+        return T("by_before", time=_amount(stage.end, lang))
+    return T("within", time=_amount(stage.end, lang))
 
 
 def _attr(value) -> str:
@@ -224,41 +206,14 @@ def ui_text(lang: str, path: Path | None = None) -> dict:
 
 def render_planner(_arg, lang: str) -> str:
     """A heading and the stages as an ordered list, each with its items. planner.js adds dates and controls."""
-    T = TEXT[lang]
-    titles = page_titles(lang)
-    grouped = item_stages()
-    # Each phase's progress brings the checklists' household panel (switch, export, import) to this page;
-    # planner.js puts the date form, "this week" and the buttons in the empty box, above the steps.
-    phases = sorted(checklists.load_all().values(), key=lambda c: checklists._phase_key(c.id))
-    # Hidden without JavaScript, where nothing is saved and the counts stay empty.
-    lines = ['<ul class="planner__progress" hidden markdown>']
-    lines += [f'<li markdown="span">[{titles.get(c.id, c.id)}]({c.id}.md): {{{{ checklist_progress("{c.id}") }}}}</li>'
-              for c in phases]
-    lines += ["</ul>", "", '<div class="planner-tools"></div>', "", f'## {T["steps"]} {{: #stappen }}', "",
-             '<div class="planner" data-planner markdown>', '<ol class="planner__stages" markdown>']
-    for stage in load_stages():
-        title = html.escape(stage.title[lang])
-        lines.append(f'<li class="planner__stage" id="stage-{stage.id}" data-stage="{stage.id}" '
-                     f'data-title="{_attr(stage.title[lang])}" {_time_attrs(stage)} markdown>')
-        lines.append(f'<p class="planner__head"><strong class="planner__title">{title}</strong>: '
-                     f'<span class="planner__when">{html.escape(relative_time(stage, lang))}</span></p>')
-        if stage.note:
-            lines.append(f'<p class="planner__note">{html.escape(stage.note[lang])}</p>')
-        source = titles.get(stage.page, stage.page)
-        lines.append(f'<p class="planner__source" markdown="span">{T["source"]}: [{source}]({stage.page}.md)</p>')
-        items = grouped[stage.id]
-        if items:
-            lines.append(f'<ul class="planner__items" aria-label="{_attr(T["items"])}" markdown>')
-            for item, phase, due in items:
-                text = html.escape(checklists.plain_text(item.text[lang]))
-                lines.append(f'<li class="planner__item" id="plan-{item.id}" data-item-id="{item.id}" data-due="{due}" markdown="span">'
-                             f'<span class="planner__tip">{text}</span> ([{html.escape(phase.title[lang])}]({phase.id}.md#tip-{item.id}))</li>')
-            lines.append("</ul>")
-        lines.append("</li>")
+    stages = [(stage, relative_time(stage, lang), _time_attrs(stage)) for stage in load_stages()]
     # Data, not a script: it runs nothing, so a strict Content-Security-Policy allows it.
     data = json.dumps(ui_text(lang), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    lines += ["</ol>", "</div>", "", f'<script type="application/json" id="planner-text">{data}</script>', ""]
-    return "\n".join(lines)
+    return templates.render(
+        "planner.html", ui=ui.texts(PAGE_TEXT, lang), lang=lang, titles=page_titles(lang), stages=stages,
+        items=item_stages(), phases=sorted(checklists.load_all().values(), key=lambda c: checklists._phase_key(c.id)),
+        plain_text=checklists.plain_text, script_text=Markup(data),
+    )
 
 
 def render_due(_arg, lang: str) -> str:
@@ -268,15 +223,9 @@ def render_due(_arg, lang: str) -> str:
     """
     grouped = item_stages()
     due = " ".join(f"{item.id}:{offset}" for items in grouped.values() for item, _phase, offset in items)
-    ui = ui_text(lang)
-    return (f'<span class="planner-due" data-planner-due data-items="{due}" data-count="{_attr(ui["count"])}" '
-            f'data-late="{_attr(ui["countLate"])}" hidden>[{html.escape(TEXT[lang]["planner"])}](planner.md)</span>')
-
-
-PHASE_LINK = {
-    "nl": "Zet deze stappen op datum voor uw huishouden: [de aankomstplanner](planner.md)",
-    "en": "Put these steps on a calendar for your household: [the arrival planner](planner.md)",
-}
+    script_text, page_text = ui_text(lang), ui.texts(PAGE_TEXT, lang)
+    return (f'<span class="planner-due" data-planner-due data-items="{due}" data-count="{_attr(script_text["count"])}" '
+            f'data-late="{_attr(script_text["countLate"])}" hidden>[{html.escape(page_text["planner"])}](planner.md)</span>')
 
 
 PHASE_CHECKLIST = re.compile(r'<div class="checklist"[^>]*\sdata-checklist="')
@@ -289,6 +238,6 @@ def add_phase_link(markdown: str, lang: str) -> str:
     lines = markdown.split("\n")
     for index, line in enumerate(lines):
         if line.startswith("# "):
-            lines[index + 1:index + 1] = ["", PHASE_LINK[lang], '{: .planner-link }']
+            lines[index + 1:index + 1] = ["", ui.texts(PAGE_TEXT, lang)["phase_link"], '{: .planner-link }']
             break
     return "\n".join(lines)

@@ -16,39 +16,14 @@ import os
 import re
 from dataclasses import dataclass
 
+from . import ui
 from .directives import DirectiveError
 from .errors import ContentError
 
 EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 # The guide's publisher: a site published by KIS itself says so instead of "not published by".
 GUIDE_PUBLISHER = re.compile(r"\bKIS\b|Kennisplatform Integratie", re.I)
-TEXT = {
-    "nl": {
-        "publisher": "Deze website wordt uitgegeven door **{publisher}**. Zij is gebaseerd op de handreiking van "
-                     "het Kennisplatform Integratie & Samenleving (KIS) en het Verwey-Jonker Instituut, maar wordt "
-                     "niet door hen uitgegeven.",
-        "publisher_kis": "Deze website wordt uitgegeven door **{publisher}**, dat ook de handreiking uitgaf.",
-        "no_publisher": "De uitgever van deze website is nog niet ingesteld (PUBLISHER). De website is gebaseerd op "
-                        "de handreiking van KIS en het Verwey-Jonker Instituut, maar wordt niet door hen uitgegeven.",
-        "contact": "Mail uw opmerking naar [{email}](mailto:{email}); daarvoor heeft u geen account nodig.",
-        "no_contact": "Het contactadres van deze website is nog niet ingesteld (CONTACT_EMAIL).",
-        "repo": "Heeft u een account bij GitHub, dan kunt u ook [een issue aanmaken]({repo}/issues) in de "
-                "[openbare repository]({repo}), of zelf een wijziging voorstellen met een pull request.",
-        "footer": "Fout melden",
-    },
-    "en": {
-        "publisher": "This website is published by **{publisher}**. It is based on the guide by Kennisplatform "
-                     "Integratie & Samenleving (KIS) and the Verwey-Jonker Institute, but it is not published by them.",
-        "publisher_kis": "This website is published by **{publisher}**, which also published the guide.",
-        "no_publisher": "The publisher of this website has not been set yet (PUBLISHER). The website is based on the "
-                        "guide by KIS and the Verwey-Jonker Institute, but it is not published by them.",
-        "contact": "Email your comment to [{email}](mailto:{email}); you do not need an account for this.",
-        "no_contact": "The contact address of this website has not been set yet (CONTACT_EMAIL).",
-        "repo": "If you have a GitHub account, you can also [open an issue]({repo}/issues) in the "
-                "[public repository]({repo}), or propose a change yourself with a pull request.",
-        "footer": "Report a mistake",
-    },
-}
+UI_TEXT = "publisher"  # docs/data/ui/publisher.yml
 
 
 @dataclass(frozen=True)
@@ -88,19 +63,19 @@ def current() -> Settings:
 
 def publisher_text(lang: str, settings: Settings | None = None) -> str:
     settings = settings or current()
-    text = TEXT[lang]
+    text = ui.texts(UI_TEXT, lang)
     if not settings.publisher:
         return text["no_publisher"]
     key = "publisher_kis" if GUIDE_PUBLISHER.search(settings.publisher) else "publisher"
-    return text[key].format(publisher=settings.publisher.replace("*", r"\*"))
+    return text(key, publisher=settings.publisher.replace("*", r"\*"))
 
 
 def feedback_text(lang: str, settings: Settings | None = None) -> str:
     settings = settings or current()
-    text = TEXT[lang]
-    parts = [text["contact"].format(email=settings.contact_email) if settings.contact_email else text["no_contact"]]
+    text = ui.texts(UI_TEXT, lang)
+    parts = [text("contact", email=settings.contact_email) if settings.contact_email else text["no_contact"]]
     if settings.repo_url:
-        parts.append(text["repo"].format(repo=settings.repo_url))
+        parts.append(text("repo", repo=settings.repo_url))
     return " ".join(parts)
 
 

@@ -11,14 +11,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import ui
 from .datafiles import DATA_DIR, LineDict, load_cached, require_text, require_translations
 from .directives import DirectiveError
 from .errors import ContentError
 
 TERMINOLOGY_FILE = DATA_DIR / "terminology.yml"
 TERM_KEYS = {"nl", "en", "rejected", "note"}
-# "Dutch term: English term (not: alternatives)" in each page language.
-NOT_LABEL = {"nl": "niet", "en": "not"}
 
 
 @dataclass(frozen=True)
@@ -128,11 +127,13 @@ def render(lang: str, path: Path = TERMINOLOGY_FILE) -> str:
 
     A list rather than a table, so it fits a phone screen without scrolling sideways.
     """
+    # "Dutch term: English term (not: alternatives)", "not" in the page language.
+    not_label = ui.text("terminology_not", lang)
     lines = []
     for term in load(path):
         rejected = ", ".join(html.escape(r) for r in term.rejected)
         line = (f'- <i lang="nl">{html.escape(term.nl)}</i>: <strong lang="en">{html.escape(term.en)}</strong> '
-                f'({NOT_LABEL[lang]}: <span lang="en">{rejected}</span>)')
+                f'({not_label}: <span lang="en">{rejected}</span>)')
         if term.note:
             line += f". {html.escape(term.note[lang])}"
         lines.append(line)
@@ -142,6 +143,4 @@ def render(lang: str, path: Path = TERMINOLOGY_FILE) -> str:
 def render_terminology(arg: str | None, lang: str) -> str:
     if arg:
         raise DirectiveError("terminology() takes no argument", "write {{ terminology() }}")
-    if lang not in NOT_LABEL:
-        raise DirectiveError(f"no terminology labels for language '{lang}'")
     return render(lang)
