@@ -101,3 +101,19 @@ def test_new_page_creates_both_languages(tmp_path, monkeypatch):
     en = (tmp_path / "docs" / "woning.en.md").read_text(encoding="utf-8")
     assert "# Woning" in nl and "# Housing" in en and "page_changed:" in en
     assert docs.main(["new-page", "woning", "--title-nl", "W", "--title-en", "H"]) == 2
+
+
+def readme_commands() -> list[str]:
+    """The commands of the README's first code block, without their comments."""
+    text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("```", 2)[1].split("\n", 1)[1]
+    return [line.split("#", 1)[0].strip() for line in block.splitlines() if line.split("#", 1)[0].strip()]
+
+
+def test_readme_starts_with_the_two_commands_and_ci_runs_the_test_command():
+    # A newcomer copies these two lines; CI proves the second one on a fresh machine.
+    commands = readme_commands()
+    assert [c.split()[-1] for c in commands] == ["serve", "test"], commands
+    assert all(c.startswith("python3 scripts/docs.py ") for c in commands), commands
+    ci = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in [line.strip() for line in ci.splitlines()], ".ci/run must run the README's test command"
