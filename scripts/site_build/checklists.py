@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from .datafiles import DATA_DIR, LANGUAGES, display_path, load_cached, require_text, require_translations
 from .directives import DirectiveError
 from .errors import ContentError
-from .facts import PHASES, SLUG
+from .facts import OFFSET, OFFSET_HINT, PHASES, SLUG
 
 CHECKLIST_DIR = DATA_DIR / "checklists"
 # The component's interface text, one text per language (written into each page that uses it).
@@ -407,8 +407,7 @@ def write_catalog(site_dir: Path, directory: Path | None = None) -> list[Path]:
 
 
 # An item's optional `timing:` says when it is due: a stage id of docs/data/planner.yml
-# ("aankomst-gemeente") or an offset from arrival at Schiphol ("2d", "6w", "3m", "-1m").
-TIMING_OFFSET = re.compile(r"^-?\d{1,3}[dwm]$")
+# ("aankomst-gemeente") or an offset from arrival at Schiphol (facts.OFFSET).
 
 
 @dataclass(frozen=True)
@@ -419,7 +418,7 @@ class Timing:
 
     @property
     def is_offset(self) -> bool:
-        return bool(TIMING_OFFSET.match(self.value))
+        return bool(OFFSET.match(self.value))
 
 
 def _parse_timings(data, shown: str) -> dict:
@@ -428,11 +427,11 @@ def _parse_timings(data, shown: str) -> dict:
         if not isinstance(entry, dict) or "timing" not in entry:
             continue
         value, line = entry["timing"], entry.line_of("timing")
-        if not isinstance(value, str) or not (TIMING_OFFSET.match(value) or ITEM_ID.match(value)):
+        if not isinstance(value, str) or not (OFFSET.match(value) or ITEM_ID.match(value)):
             raise ContentError(
                 shown, line, f"timing {value!r} of item '{entry.get('id')}' is neither a stage id nor an offset",
                 "write a stage id of docs/data/planner.yml (e.g. 'aankomst-gemeente') "
-                "or an offset from arrival at Schiphol: a number and d, w or m, e.g. '2d', '6w', '3m'",
+                f"or an offset from arrival at Schiphol: {OFFSET_HINT}",
             )
         found[entry.get("id")] = Timing(value, shown, line)
     return found

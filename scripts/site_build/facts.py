@@ -19,6 +19,11 @@ MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
 # The ids of checklist items, link entries and glossary entries: lowercase words joined by hyphens.
 # overrides/assets/ checks saved ids with the same pattern (tests/scripts/site_build/test_facts.py).
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A time from a family's arrival at Schiphol: days, weeks or calendar months ("2d", "6w", "3m", "-1m"),
+# in the planner's stages and a checklist item's `timing:`; overrides/assets/planner/dates.js adds them
+# (tests/overrides/planner/test_dates.py checks it takes every offset this accepts).
+OFFSET = re.compile(r"^(?P<n>-?\d{1,3})(?P<unit>[dwm])$")
+OFFSET_HINT = "write a number and d, w or m (days, weeks, calendar months), e.g. 0d, 2d, 6w, 3m, -2m"
 # A line that opens or closes a fenced code block: nothing inside one is content.
 FENCE = re.compile(r"^\s*(```|~~~)")
 

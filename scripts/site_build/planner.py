@@ -18,15 +18,14 @@ from markupsafe import Markup
 from . import checklists, templates, ui
 from .datafiles import DATA_DIR, DOCS_DIR, LANGUAGES, display_path, load_cached, require_text, require_translations
 from .errors import ContentError
+from .facts import OFFSET, OFFSET_HINT
 
 PLANNER_FILE = DATA_DIR / "planner.yml"
 UI_TEXT_PATH = DATA_DIR / "ui" / "planner.yml"
-OFFSET = re.compile(r"^(?P<n>-?\d{1,3})(?P<unit>[dwm])$")
 REMINDER = re.compile(r"^\d{1,3}[dw]$")
 STAGE_ID = checklists.ITEM_ID
 # Only to order and place times; the real dates are computed in the browser.
 APPROX_DAYS = {"d": 1, "w": 7, "m": 30.44}
-OFFSET_HINT = "write a number and d, w or m (days, weeks, calendar months), e.g. 0d, 2d, 6w, 3m, -2m"
 
 # The words the build writes into the planner page and the phase pages: docs/data/ui/planner-page.yml.
 PAGE_TEXT = "planner-page"
