@@ -165,3 +165,16 @@ def test_a_broken_theme_text_file_stops_the_build_naming_file_and_line(project_c
     assert result.returncode != 0
     assert f"{shown}:{data.line_of(key)}: '{key}' has no 'en' text" in output, output
     assert "Traceback" not in output
+
+
+def test_a_text_a_template_asks_for_and_the_data_lacks_stops_the_build_naming_the_file(project_copy):
+    template = project_copy / "overrides" / "partials" / "copyright.html"
+    source = template.read_text(encoding="utf-8")
+    call = next(call for call in _CALL.finditer(source) if _KEY.findall(call.group(1)))
+    key = _KEY.findall(call.group(1))[0]
+    template.write_text(source.replace(call.group(0), call.group(0).replace(key, key + "_missing", 1)), encoding="utf-8")
+    result = mkdocs_build(project_copy / "mkdocs.yml", project_copy / "site", env={"PUBLISHER": PUBLISHER, "CONTACT_EMAIL": EMAIL})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"{ui.concept_file(key.rpartition('.')[0] or None).relative_to(REPO_ROOT)}: no text '{key.rpartition('.')[2]}_missing'" in output, output
+    assert "Traceback" not in output
