@@ -6,7 +6,6 @@
 (function () {
   "use strict";
   var root = document.documentElement;
-  var MORE = { nl: "Meer bij Begrippen", en: "More in the glossary" }[root.lang === "en" ? "en" : "nl"];
   var focusedAt = null; // scroll position and time when an acronym took the focus
 
   function focusedAbbr() {
@@ -60,11 +59,13 @@
       if (tries > 0) requestAnimationFrame(function () { addLink(host, tries - 1); });
       return;
     }
-    if (inner.querySelector(".abbr-tooltip__more")) return;
+    // The link's text is the page's (main.html writes it from docs/data/ui/glossary.yml).
+    var source = document.getElementById("site-text");
+    if (!source || inner.querySelector(".abbr-tooltip__more")) return;
     var link = document.createElement("a");
     link.className = "abbr-tooltip__more";
     link.href = host.dataset.glossary;
-    link.textContent = MORE;
+    link.textContent = JSON.parse(source.textContent).tooltip_more;
     // For tap and mouse: the tooltip closes when the acronym loses focus, so Tab could land on a
     // vanishing link; keyboard users have the glossary page in the menu.
     link.tabIndex = -1;

@@ -7,16 +7,11 @@
   // This file is at assets/offline/ below the site root, wherever the site is hosted.
   const root = new URL("../../", script.src)
   const lang = document.documentElement.lang
-  const TEXT = {
-    nl: { updated: "Deze gids is bijgewerkt. Laad de pagina opnieuw om de nieuwste versie te lezen.",
-          reload: "Opnieuw laden", close: "Sluiten" },
-    en: { updated: "This guide has been updated. Reload the page to read the latest version.",
-          reload: "Reload", close: "Close" }
-  }
-  const T = TEXT[lang] || TEXT.nl
 
   function showUpdated() {
-    if (document.querySelector(".offline-update")) return
+    const source = document.getElementById("site-text") // the page's texts (main.html, docs/data/ui/offline.yml)
+    if (!source || document.querySelector(".offline-update")) return
+    const T = JSON.parse(source.textContent)
     const box = document.createElement("div")
     box.className = "offline-update"
     box.setAttribute("role", "status")

@@ -8,7 +8,7 @@ on a page is a Tab stop.
 from __future__ import annotations
 
 import pytest
-from site_build import glossary
+from site_build import glossary, ui
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -115,7 +115,7 @@ def test_tap_opens_a_readable_tooltip_that_links_to_the_glossary_entry(touch_pho
     size = tooltip.locator(".md-tooltip2__inner").evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     assert size >= 14, f"tooltip text is {size}px"
     link = tooltip.locator("a.abbr-tooltip__more")
-    assert link.inner_text() == "More in the glossary"
+    assert link.inner_text() == ui.texts("glossary", "en")["tooltip_more"]
     entry = {e.abbr: e.id for e in glossary.load() if e.abbr}[abbr.inner_text()]
     assert link.evaluate("a => a.href") == site_url + f"en/begrippen/#{entry}"
     box = link.bounding_box()

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 import yaml
 from helpers import REPO_ROOT, mkdocs_build
-from site_build import settings
+from site_build import settings, ui
 from site_build.errors import ContentError
 from site_checks import audits
 
@@ -66,9 +66,9 @@ def configured_site(tmp_path_factory):
 def test_every_footer_gives_the_contact_address_and_no_repository(configured_site, site_page):
     page = (configured_site / site_page.file).read_text(encoding="utf-8")
     footer = page[page.find('<div class="md-copyright">'):]
-    label = "Report a mistake" if site_page.lang == "en" else "Fout melden"
-    assert f'href="mailto:{EMAIL}"' in footer and label in footer, site_page.label
-    assert "Gemeente Voorbeeld" in footer
+    contact = ui.text("footer_contact", site_page.lang, email=EMAIL)
+    assert f'href="mailto:{EMAIL}" class="md-copyright__contact">{contact}</a>' in footer, site_page.label
+    assert ui.text("footer_publisher", site_page.lang, publisher="Gemeente Voorbeeld") in footer
     assert "github.com/kis-hervestigers" not in page and 'class="md-source"' not in page, site_page.label
 
 

@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from helpers import build_or_fail, copy_project, serve_directory
+from site_build import ui
 from site_checks import audits
 from site_checks.offline import offline_state, precache_lists, wait_for_update_attempt, wait_until_cached
 
@@ -61,11 +62,13 @@ def test_a_new_deploy_reaches_the_reader_after_one_reload_and_the_old_copy_goes(
         assert NEW_SENTENCE not in page.content()
         notice = page.locator(".offline-update[role=status]")
         notice.wait_for(timeout=30_000)
-        assert "bijgewerkt" in notice.inner_text()
+        words = ui.texts("offline", "nl")  # the notice's words, from the page (docs/data/ui/offline.yml)
+        assert words["updated"] in notice.inner_text()
+        assert notice.get_by_role("button", name=words["close"]).count() == 1
         assert audits.axe_violations(page, ".offline-update") == []
         page.screenshot(path=str(tmp_path / "update-notice.png"))
 
-        notice.get_by_role("button", name="Opnieuw laden").click()  # the one reload
+        notice.get_by_role("button", name=words["reload"]).click()  # the one reload
         page.wait_for_load_state()
         assert NEW_SENTENCE in page.locator("article").inner_text()
         names = cache_names(page)
