@@ -196,10 +196,25 @@ def page_titles(lang: str) -> dict[str, str]:
     return titles
 
 
+# dateLocale: the locale the browser writes dates in (Intl.DateTimeFormat), for the page's language.
+DATE_LOCALE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
+
+
+def _parse_ui(data, shown: str) -> dict:
+    texts = checklists._parse_ui(data, shown)
+    if "dateLocale" not in data:
+        raise ContentError(shown, 1, "no 'dateLocale'", "add dateLocale: {nl: nl-NL, en: en-GB} (the locale dates are written in)")
+    for lang in LANGUAGES:
+        locale = texts[lang]["dateLocale"]
+        if not DATE_LOCALE.match(locale) or locale.split("-")[0] != lang:
+            raise ContentError(shown, data["dateLocale"].line_of(lang), f"dateLocale '{locale}' is not a {lang} locale",
+                               f"write the language code, a hyphen and a country code, e.g. {lang}-{'GB' if lang == 'en' else lang.upper()}")
+    return texts
+
+
 def ui_text(lang: str, path: Path | None = None) -> dict:
     """The planner script's interface text in one language (the checklists' format and checks)."""
-    texts = load_cached(Path(path or UI_TEXT_PATH), checklists._parse_ui,
-                        "the planner's interface text is docs/data/ui/planner.yml")
+    texts = load_cached(Path(path or UI_TEXT_PATH), _parse_ui, "the planner's interface text is docs/data/ui/planner.yml")
     return texts[lang]
 
 

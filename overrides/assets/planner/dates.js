@@ -31,10 +31,11 @@
   const today = (now = new Date()) => utc(now.getFullYear(), now.getMonth(), now.getDate());
   const days = (from, to) => Math.round((to - from) / DAY);
   const formats = {};
-  function format(date, lang) {
-    formats[lang] = formats[lang] || new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL",
+  // locale: the page's date locale (docs/data/ui/planner.yml, dateLocale), e.g. "nl-NL".
+  function format(date, locale) {
+    formats[locale] = formats[locale] || new Intl.DateTimeFormat(locale,
       { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    return formats[lang].format(date);
+    return formats[locale].format(date);
   }
 
   window.plannerDates = { parse, add, iso, today, days, format };

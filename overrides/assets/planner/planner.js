@@ -3,7 +3,7 @@
 (() => {
   "use strict";
   const D = window.plannerDates, { el, button, texts, onPage } = window.hervestigersDom;
-  let lang, T, t, root, store, form, message, week, summary;
+  let lang, locale, T, t, root, store, form, message, week, summary;
   const $$ = (sel, node = root) => [...node.querySelectorAll(sel)];
 
   const arrival = () => store.arrival() && D.parse(store.arrival());
@@ -16,7 +16,7 @@
     return [from && D.add(start, from), to && D.add(start, to)];
   }
   function when([first, last]) {
-    const f = (d) => D.format(d, lang);
+    const f = (d) => D.format(d, locale);
     if (first && last) return +first === +last ? f(first) : f(first) + " – " + f(last);
     return first ? t("from", f(first)) : t("before", f(last));
   }
@@ -72,20 +72,20 @@
     input.setAttribute("aria-invalid", !date);
     if (!date) return say(t("bad", value), true);
     store.setArrival(D.iso(date));
-    say(t("saved", D.format(date, lang)));
+    say(t("saved", D.format(date, locale)));
   }
 
   function render() {
     const start = arrival(), input = form.querySelector("input");
     form.querySelector(".planner__household").textContent = t("household", store.name());
-    summary.textContent = start ? t("summary", store.name(), D.format(start, lang)) : "";
+    summary.textContent = start ? t("summary", store.name(), D.format(start, locale)) : "";
     if (input !== document.activeElement || !input.value) input.value = start ? D.iso(start).split("-").reverse().join("-") : "";
     for (const stage of $$(".planner__stage")) stage.querySelector(".planner__date").textContent = start ? when(span(stage, start)) : "";
     for (const li of $$(".planner__item")) {
       const s = status(li.dataset.itemId), name = who(li.dataset.itemId);
       li.querySelector("select").value = s;
       li.dataset.status = s;
-      li.querySelector(".planner__due").textContent = start ? t("due", D.format(itemDue(li, start), lang)) : "";
+      li.querySelector(".planner__due").textContent = start ? t("due", D.format(itemDue(li, start), locale)) : "";
       li.querySelector(".planner__who-name").textContent = name;
       li.querySelector(".planner__who").classList.toggle("planner__who--empty", !name);
     }
@@ -111,8 +111,8 @@
     ]);
     const head = el("h2", { id: "planner-week", text: T.week });
     if (!start) return week.replaceChildren(head, el("p", { text: T.noDate }));
-    const w = thisWeek(start, today), due = (li) => itemText(li).split(/(?<=[.?!])\s/)[0] + " (" + t("due", D.format(itemDue(li, start), lang)) + ")";
-    week.replaceChildren(...[head, el("p", { text: t("weekSpan", D.format(today, lang), D.format(w.end, lang)) }),
+    const w = thisWeek(start, today), due = (li) => itemText(li).split(/(?<=[.?!])\s/)[0] + " (" + t("due", D.format(itemDue(li, start), locale)) + ")";
+    week.replaceChildren(...[head, el("p", { text: t("weekSpan", D.format(today, locale), D.format(w.end, locale)) }),
       list(T.overdue, w.overdue, due), list(T.soon, w.soon, due),
       list(T.stages, w.stages, (s) => stageTitle(s) + ": " + when(span(s, start))),
       !w.overdue.length && !w.soon.length && el("p", { text: T.nothing })].filter(Boolean));
@@ -173,6 +173,7 @@
     if (!page) return;
     ({ T, t } = page);
     lang = T.lang;
+    locale = T.dateLocale;
     store = checklistStore();
     if (!store) return; // no checklist storage: the page stays the plain list of stages
     enhance();

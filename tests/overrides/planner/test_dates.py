@@ -72,8 +72,10 @@ def test_dates_as_readers_type_them(dates):
 
 
 def test_dates_read_in_the_page_language(dates):
-    got = dates.evaluate("""() => { const d = plannerDates.parse('2026-12-02');
-        return [plannerDates.format(d, 'nl'), plannerDates.format(d, 'en')]; }""")
+    # The locales are the data's (docs/data/ui/planner.yml dateLocale); the spelling is each language's own.
+    locales = [planner.ui_text(lang)["dateLocale"] for lang in ("nl", "en")]
+    got = dates.evaluate("""(locales) => { const d = plannerDates.parse('2026-12-02');
+        return locales.map((locale) => plannerDates.format(d, locale)); }""", locales)
     assert got == ["wo 2 december 2026", "Wed, 2 December 2026"]
 
 

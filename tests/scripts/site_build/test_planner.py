@@ -147,3 +147,25 @@ def test_the_calendar_file_writes_every_reminder_the_build_accepts():
     samples = [f"{n}{unit}" for n in ("0", "2", "14", "999", "1000", "-1", "") for unit in "dwmyh"]
     accepted = [s for s in samples if planner.REMINDER.fullmatch(s)]
     assert accepted and [s for s in accepted if not re.fullmatch(js, s)] == []
+
+
+
+def _with_date_locale(tmp_path, english: str):
+    """A copy of docs/data/ui/planner.yml with another English dateLocale, and that line's number."""
+    rows = (DATA_DIR / "ui" / "planner.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, row in enumerate(rows, 1) if row.startswith("dateLocale:"))
+    rows[line - 1] = f"dateLocale: {{nl: nl-NL, en: {english}}}"
+    return write(tmp_path / "planner-ui.yml", "\n".join(rows) + "\n"), line
+
+
+def test_a_date_locale_of_the_page_language_is_taken(tmp_path):
+    path, _ = _with_date_locale(tmp_path, "en-IE")
+    assert planner.ui_text("en", path)["dateLocale"] == "en-IE"
+
+
+@pytest.mark.parametrize("english", ["en_GB", "de-DE", "english"])
+def test_a_date_locale_the_browser_cannot_use_stops_the_build_at_its_line(tmp_path, english):
+    path, line = _with_date_locale(tmp_path, english)
+    with pytest.raises(ContentError) as error:
+        planner.ui_text("en", path)
+    assert error.value.line == line and english in error.value.message
