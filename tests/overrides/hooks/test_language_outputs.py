@@ -95,3 +95,17 @@ def test_footnote_back_links_are_named_in_the_page_language(built_site):
     assert titles["nl"] and titles["en"], "no footnotes left on the site to check"
     assert all(re.fullmatch(r"Terug naar voetnoot \d+ in de tekst", t) for t in titles["nl"]), titles["nl"]
     assert all(re.fullmatch(r"Jump back to footnote \d+ in the text", t) for t in titles["en"]), titles["en"]
+
+
+def test_a_checklist_tip_is_found_on_its_phase_page_only(built_site):
+    # The planner lists the tips again by date; a search for a tip's words must lead to where
+    # it is written (its phase page), not to a copy that ties with it.
+    from site_build import checklists
+
+    for root, lang in (("", "nl"), ("en/", "en")):
+        docs = json.loads((built_site / root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        for checklist in checklists.load_all().values():
+            for item in checklist.items:
+                words = checklists.plain_text(item.text[lang])[:60]
+                found = {d["location"].split("/")[0] for d in docs if words in d["text"]}
+                assert found == {checklist.id}, f"{lang}: tip '{item.id}' is indexed on {sorted(found)}"
