@@ -58,8 +58,12 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which runs the other languages' builds
 def on_post_build(*, config: MkDocsConfig) -> None:
     # Runs after each language's build, and which run comes last is the plugin's business
-    # (an English build can write the root 404.html after the Dutch one): so every run
-    # redoes both steps, which are idempotent, and the last sees every language.
+    # (an English build can write the root 404.html after the Dutch one): every step is
+    # idempotent, and the last run sees every language. The runs inside another language's
+    # build (the plugin says when) are skipped, as in the offline hook: the run they are
+    # part of comes after them and redoes the work.
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
     site_dir = Path(config.site_dir)
     language_outputs.split_search_index(site_dir)
     # Material's language switch fetches a sitemap next to each alternate link of a page.

@@ -1,4 +1,5 @@
-"""Hook: after the build, trim what the site never loads, write the web app manifests and the offline copy.
+"""Hook: trim what the site never loads (left out of the build's files, checked after the build), write the
+web app manifests and the offline copy.
 
 The logic is in scripts/site_build/: unused_assets.py (Lunr languages, source maps),
 app_manifest.py (one manifest per language), offline.py (precache lists, service worker)
@@ -23,9 +24,9 @@ from site_build.app_manifest import theme_colour, write_manifest
 from site_build.datafiles import DEFAULT_LANGUAGE
 from site_build.errors import ContentError
 from site_build.hosting import write_host_configuration
-from site_build.facts import language_prefix
+from site_build.facts import LANGUAGES, language_prefix
 from site_build.offline import OFFLINE_PAGE, offline_page, write_development_worker, write_offline_copy
-from site_build.unused_assets import remove_unused_assets
+from site_build.unused_assets import never_loaded, remove_unused_assets
 from site_build.whole_guide import Phase, phase_names, texts, write_whole_guides
 
 _offline_pages: dict[str, str] = {}
@@ -48,6 +49,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
+    # Lunr languages and source maps the site never loads are not copied at all (every language's
+    # build would copy them); each language gets its own search index (hooks/language_outputs.py).
+    for file in [f for f in files if never_loaded(f.src_uri, [[lang] for lang in LANGUAGES])]:
+        files.remove(file)
+    return files
 
 
 @event_priority(-50)  # after the hooks that change a page's HTML

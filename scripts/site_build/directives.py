@@ -60,10 +60,12 @@ def expand(markdown: str, lang: str, path: str | Callable[[], str],
         start = first_line() if callable(first_line) else first_line
         return (path() if callable(path) else path), start + index
 
+    if "{{" not in markdown:
+        return markdown
     out_lines = []
     in_fence = False
     for index, line in enumerate(markdown.split("\n")):
-        if is_fence(line):
+        if ("```" in line or "~~~" in line) and is_fence(line):  # the cheap test first: most lines are text
             in_fence = not in_fence
         if in_fence or "{{" not in line:
             out_lines.append(line)

@@ -8,6 +8,7 @@ functions edit the page's own search settings and HTML, and the files the build 
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -62,22 +63,24 @@ def absolute_alternates(output: str, page_url: str, site_url: str | None) -> str
 
 def configure_search(output: str, lang: str) -> str:
     """The page's own search settings: its language's index, and the stemming worker."""
-    def configure(match: re.Match) -> str:
-        app = json.loads(match.group(2))
-        if lang != DEFAULT_LANGUAGE:
-            # With a trailing slash: Material resolves "search/search_index.json" against the base,
-            # and against ".../en" (no slash) that would be the Dutch index at /search/.
-            app["base"] = app["base"].rstrip("/") + f"/{lang}/" if app["base"] not in ("", ".") else f"{lang}/"
-        worker, found = MATERIAL_WORKER.subn(STEMMING_WORKER, app.get("search", ""))
-        if not found:
-            raise WorkerMoved(
-                f"language_outputs hook: Material's search worker is no longer at {MATERIAL_WORKER.pattern!r} "
-                f"(found {app.get('search')!r}). Update MATERIAL_WORKER in scripts/site_build/language_outputs.py "
-                "after a Material upgrade, and check overrides/assets/search/search-worker.js still fits.")
-        app["search"] = worker
-        return match.group(1) + json.dumps(app) + match.group(3)
+    return CONFIG_SCRIPT.sub(lambda m: m.group(1) + _search_config(m.group(2), lang) + m.group(3), output, count=1)
 
-    return CONFIG_SCRIPT.sub(configure, output, count=1)
+
+@functools.lru_cache(maxsize=256)  # pages at the same folder depth carry the same settings
+def _search_config(config: str, lang: str) -> str:
+    app = json.loads(config)
+    if lang != DEFAULT_LANGUAGE:
+        # With a trailing slash: Material resolves "search/search_index.json" against the base,
+        # and against ".../en" (no slash) that would be the Dutch index at /search/.
+        app["base"] = app["base"].rstrip("/") + f"/{lang}/" if app["base"] not in ("", ".") else f"{lang}/"
+    worker, found = MATERIAL_WORKER.subn(STEMMING_WORKER, app.get("search", ""))
+    if not found:
+        raise WorkerMoved(
+            f"language_outputs hook: Material's search worker is no longer at {MATERIAL_WORKER.pattern!r} "
+            f"(found {app.get('search')!r}). Update MATERIAL_WORKER in scripts/site_build/language_outputs.py "
+            "after a Material upgrade, and check overrides/assets/search/search-worker.js still fits.")
+    app["search"] = worker
+    return json.dumps(app)
 
 
 def split_search_index(site_dir: Path) -> None:

@@ -17,11 +17,13 @@ URLs in the lists are relative to the site root, so the same build works under a
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import html.parser
 import json
 import re
 import urllib.parse
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .datafiles import DEFAULT_LANGUAGE, LANGUAGES
@@ -38,32 +40,21 @@ SKIP_DIRS = ("assets", "search")
 
 
 class _References(html.parser.HTMLParser):
-    """The URLs a page makes the browser load by itself, and Material's page config."""
+    """What one start tag makes the browser load: ("url", …) or ("base", href), else None."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-        self.config = ""
-        self.base = None  # <base href>, which the offline page has
-        self._in_config = False
+        self.found: tuple[str, str | None] | None = None
 
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
         rel = set(a.get("rel", "").lower().split())
-        if tag == "base" and self.base is None:
-            self.base = a.get("href")
-        if tag == "link" and rel & {"stylesheet", "icon", "manifest", "apple-touch-icon"}:
-            self.urls.append(a.get("href", ""))
+        if tag == "base":
+            self.found = ("base", a.get("href"))
+        elif tag == "link" and rel & {"stylesheet", "icon", "manifest", "apple-touch-icon"}:
+            self.found = ("url", a.get("href", ""))
         elif tag in ("script", "img") and a.get("src"):
-            self.urls.append(a["src"])
-        self._in_config = tag == "script" and a.get("id") == "__config"
-
-    def handle_endtag(self, tag):
-        self._in_config = False
-
-    def handle_data(self, data):
-        if self._in_config:
-            self.config += data
+            self.found = ("url", a["src"])
 
 
 # The only tags whose URLs a page loads by itself: the parser reads just these (a whole page
@@ -71,10 +62,33 @@ class _References(html.parser.HTMLParser):
 _LOADING_TAG = re.compile(r"<(?:link|script|img|base)\b[^>]*>", re.I)
 
 
-def _references(text: str) -> _References:
-    refs = _References()
-    # A script's start tag alone would open script content: close each one.
-    refs.feed("".join(tag + "</script>" if tag[:7].lower() == "<script" else tag for tag in _LOADING_TAG.findall(text)))
+@functools.lru_cache(maxsize=4096)
+def _tag_reference(tag: str) -> tuple[str, str | None] | None:
+    # Every page repeats the theme's tags (stylesheets, scripts, icons): each is parsed once.
+    parser = _References()
+    # A script's start tag alone would open script content: close it.
+    parser.feed(tag + "</script>" if tag[:7].lower() == "<script" else tag)
+    return parser.found
+
+
+@dataclass
+class _PageReferences:
+    urls: list[str] = field(default_factory=list)
+    config: str = ""  # Material's page config (JSON)
+    base: str | None = None  # <base href>, which the offline page has
+
+
+def _references(text: str) -> _PageReferences:
+    refs = _PageReferences()
+    for tag in _LOADING_TAG.findall(text):
+        found = _tag_reference(tag)
+        if found is None:
+            continue
+        kind, value = found
+        if kind == "url":
+            refs.urls.append(value)
+        elif refs.base is None:
+            refs.base = value
     config = _CONFIG.search(text)
     refs.config = config.group(2) if config else ""
     return refs
@@ -122,6 +136,25 @@ def offline_page(output: str, lang: str, site_path: str) -> str:
 
 def _site_path(url: str, page_url: str, root: str) -> str | None:
     """``url`` as written in the page at ``page_url``, relative to the site ``root``; None if elsewhere."""
+    # A URL that climbs out of the page's folder ("../assets/…") means the same from every page
+    # at that depth: it is resolved once against the folder it climbs to.
+    ups = 0
+    while url.startswith("../", 3 * ups):
+        ups += 1
+    if url and url[0] not in "?#":  # a path: relative to the page's folder, not the page
+        page_path = page_url.split("?", 1)[0].split("#", 1)[0]
+        folder = page_path[: page_path.rindex("/") + 1]
+        if ups:
+            parts = folder.split("/")  # "http:", "", host, …folders, ""
+            if len(parts) - 4 >= ups:
+                return _resolved(url[3 * ups:], "/".join(parts[: len(parts) - 1 - ups]) + "/", root)
+        else:
+            return _resolved(url, folder, root)
+    return _resolved(url, page_url, root)
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolved(url: str, page_url: str, root: str) -> str | None:
     absolute = urllib.parse.urljoin(page_url, url)
     parts = urllib.parse.urlsplit(absolute)
     if not absolute.startswith(root) or parts.scheme not in ("http", "https"):
@@ -136,7 +169,8 @@ def page_files_of(site_dir: Path, lang: str) -> list[Path]:
     """
     site_dir = Path(site_dir)
     pages = []
-    for file in sorted(site_dir.rglob("index.html")):
+    # Sorted by parts, which is Path order (comparing Path objects is slow on a large site).
+    for file in sorted(site_dir.rglob("index.html"), key=lambda path: path.parts):
         rel = file.relative_to(site_dir)
         if rel.parts[0] in SKIP_DIRS:
             continue
@@ -159,6 +193,8 @@ def precache_paths(site_dir: Path, lang: str, site_path: str = "/") -> list[str]
     site_dir = Path(site_dir)
     root = "http://site" + (site_path if site_path.endswith("/") else site_path + "/")
     pages, assets = [], set()
+    icons: dict[str, list[str]] = {}  # manifest -> its icons' paths
+    configs: dict[str, dict] = {}  # Material's page config as written -> parsed
     for file in page_files_of(site_dir, lang):
         rel = file.relative_to(site_dir).as_posix()
         path = rel[: -len("index.html")] if rel.endswith("index.html") else rel
@@ -173,11 +209,15 @@ def precache_paths(site_dir: Path, lang: str, site_path: str = "/") -> list[str]
                 assets.add(found)
                 if found.endswith(".webmanifest") and _local_file(site_dir, found).is_file():
                     # The icons an installed guide shows come from its manifest.
-                    manifest = json.loads(_local_file(site_dir, found).read_text(encoding="utf-8"))
-                    for icon in manifest.get("icons", []):
-                        assets.add(_site_path(icon["src"], root + found, root))
+                    if found not in icons:
+                        manifest = json.loads(_local_file(site_dir, found).read_text(encoding="utf-8"))
+                        icons[found] = [_site_path(icon["src"], root + found, root)
+                                        for icon in manifest.get("icons", [])]
+                    assets.update(icons[found])
         if refs.config:
-            config = json.loads(refs.config)
+            if refs.config not in configs:
+                configs[refs.config] = json.loads(refs.config)
+            config = configs[refs.config]
             worker = _site_path(config["search"], page_url, root)  # relative to the page, not to "base"
             if worker:
                 assets.add(worker)

@@ -48,14 +48,22 @@ def write_folder_sitemaps(site_dir: Path) -> list[Path]:
     locs = [urllib.parse.urlsplit(LOC.search(b).group(1)).path for b in blocks if LOC.search(b)]
     home = min(locs, key=len)
     prefix = home if home.endswith("/") else home.rsplit("/", 1)[0] + "/"
-    paths = [(_loc_path(block, prefix), block) for block in blocks]
+    # Each <url> block goes to the sitemap of every folder its path lies under ("en/", "en/plaatsing/").
+    under_folder: dict[str, list[str]] = {}
+    for block in blocks:
+        path = _loc_path(block, prefix)
+        if path is None:
+            continue
+        end = path.find("/")
+        while end >= 0:
+            under_folder.setdefault(path[: end + 1], []).append(block)
+            end = path.find("/", end + 1)
     written = []
-    for index in sorted(site_dir.rglob("index.html")):
+    for index in sorted(site_dir.rglob("index.html"), key=lambda path: path.parts):  # Path order, faster
         folder = index.parent.relative_to(site_dir).as_posix()
         if folder == ".":
             continue  # the root sitemap is the plugin's
-        under = folder + "/"
-        listed = [block for path, block in paths if path is not None and path.startswith(under)]
+        listed = under_folder.get(folder + "/")
         if not listed:
             continue
         target = index.parent / "sitemap.xml"

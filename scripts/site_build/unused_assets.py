@@ -47,6 +47,20 @@ def needed_lunr_files(index_languages: list[list[str]]) -> set[str]:
     return needed
 
 
+def never_loaded(src_uri: str, index_languages: list[list[str]]) -> bool:
+    """Whether a theme file at ``src_uri`` is one ``remove_unused_assets`` would delete, for these indexes.
+
+    The build leaves such files out of its file list, so MkDocs never copies them (once per
+    language build); ``remove_unused_assets`` still checks the result against the written indexes.
+    """
+    if not src_uri.startswith("assets/"):
+        return False
+    if src_uri.endswith(".map"):
+        return True
+    lunr = LUNR_DIR.as_posix() + "/"
+    return src_uri.startswith(lunr) and src_uri[len(lunr):] not in needed_lunr_files(index_languages)
+
+
 def remove_unused_assets(site_dir: Path) -> list[Path]:
     """Delete unused Lunr files and all source maps (with their comments); returns what was deleted.
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from site_build.unused_assets import LUNR_DIR, needed_lunr_files, search_languages
+from site_build.unused_assets import LUNR_DIR, needed_lunr_files, never_loaded, search_languages
 from site_checks import audits
 
 
@@ -13,6 +13,17 @@ def test_lunr_files_follow_materials_rule():
     assert needed_lunr_files([["nl", "en"]]) == {
         "min/lunr.stemmer.support.min.js", "min/lunr.nl.min.js", "min/lunr.multi.min.js"}
     assert "tinyseg.js" in needed_lunr_files([["ja"]]) and "wordcut.js" in needed_lunr_files([["th"]])
+
+
+def test_files_left_out_of_the_build_are_those_no_index_needs():
+    lunr = LUNR_DIR.as_posix()
+    indexes = [["nl"], ["en"]]
+    for name in needed_lunr_files(indexes):
+        assert not never_loaded(f"{lunr}/{name}", indexes), name
+    assert never_loaded(f"{lunr}/min/lunr.de.min.js", indexes) and never_loaded(f"{lunr}/wordcut.js", indexes)
+    assert never_loaded("assets/javascripts/bundle.min.js.map", indexes)
+    assert not never_loaded("assets/javascripts/bundle.min.js", indexes)
+    assert not never_loaded("maps/route.map", indexes)  # a page's own file, not a theme asset
 
 
 def test_build_keeps_exactly_the_lunr_files_of_its_index_languages(built_site):
