@@ -257,8 +257,11 @@ def render_summary(checklist_id: str, lang: str) -> str:
     """The compact summary under a phase page's title: "Checklist: 3 of 10 done", a bar, a link down."""
     checklist = _get(checklist_id)
     link = html.escape(ui_text(lang)["toChecklist"])
+    # The widest count holds the summary's place until the script fills it in (checklist.css).
+    widest = ui_text(lang)["summary"].replace("%", str(len(checklist.items)))
     return (
-        f'<p class="checklist-summary" data-checklist="{checklist.id}" data-items="{_item_ids(checklist)}" hidden>'
+        f'<p class="checklist-summary" data-checklist="{checklist.id}" data-items="{_item_ids(checklist)}"'
+        f' data-placeholder="{html.escape(widest, quote=True)}" hidden>'
         f'{_COUNT_AND_BAR} <a class="checklist-summary__link" href="#{list_anchor(checklist.id)}">{link}</a></p>'
     )
 

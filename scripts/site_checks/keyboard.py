@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from site_build.datafiles import DEFAULT_LANGUAGE, LANGUAGES
 
-from .browser import CHECKLIST_BOX, MENU_BUTTON, SEARCH_BUTTON, SEARCH_QUERIES, search_results
+from .browser import (CHECKLIST_BOX, MENU_BUTTON, SEARCH_BUTTON, SEARCH_QUERIES, SHOWN_SUB_MENUS, search_results,
+                      sub_menu_back, sub_menu_opener)
 from .seo import counterpart
 from .site_pages import SitePage
 
@@ -249,8 +250,8 @@ PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touc
 
 
 def keyboard_menu_problems(page) -> list[str]:
-    """On a small screen: open the menu with the keyboard (Enter, Space), reach a menu link, close it
-    with Escape; open the search with its button (Enter, Space) and come back to it with Escape.
+    """On a small screen: open the menu with the keyboard (Enter, Space), reach a menu link, open and
+    leave its sub-menus (``keyboard_sub_menu_problems``), close it with Escape; open the search with its button (Enter, Space) and come back to it with Escape.
     Needs a narrow viewport (``PHONE``)."""
     menu = MENU_BUTTON
     if not page.locator(menu).is_visible():
@@ -269,6 +270,7 @@ def keyboard_menu_problems(page) -> list[str]:
     elif not page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
             return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; }"""):
         problems.append("the focused menu link is off-screen")
+    problems += keyboard_sub_menu_problems(page)
     page.keyboard.press("Escape")
     if page.evaluate("() => document.getElementById('__drawer').checked"):
         problems.append("Escape does not close the menu")
@@ -298,6 +300,43 @@ def keyboard_menu_problems(page) -> list[str]:
         page.wait_for_timeout(100)
         if not page.evaluate(f"() => document.activeElement && document.activeElement.matches(\"{search}\")"):
             return problems + ["after Escape in the search field the focus is not back on the search button"]
+    return problems
+
+
+_FOCUS_IN_SUB_MENU = """id => { const panel = document.getElementById(id).parentElement.querySelector(":scope > .md-nav"),
+    a = document.activeElement;
+    return !!panel && panel.contains(a) && a.checkVisibility({ visibilityProperty: true }); }"""
+
+
+def keyboard_sub_menu_problems(page) -> list[str]:
+    """In the open phone menu, for each sub-menu it shows (and the page's table of contents): Tab
+    reaches its button, Enter and Space open it, say so (aria-expanded) and move the focus to its
+    back button; that button closes it and brings the focus back."""
+    problems = []
+    for toggle_id in page.evaluate(SHOWN_SUB_MENUS):
+        opener, back = sub_menu_opener(toggle_id), sub_menu_back(toggle_id)
+        name = " ".join(page.locator(opener + " >> visible=true").first.inner_text().split())
+        checked = f"() => document.getElementById('{toggle_id}').checked"
+        focused = f"() => !!document.activeElement && document.activeElement.matches(\"{opener}\")"
+        page.locator(MENU_BUTTON).focus()  # Tab from the top of the open menu
+        for key in ("Enter", "Space"):  # after going back with Enter, the focus is on the button again
+            if not page.evaluate(focused) and not tab_until(page, opener, 30, batch=5):
+                return problems + [f"the sub-menu button '{name}' cannot be reached with Tab"]
+            page.keyboard.press(key)
+            if not page.evaluate(checked):
+                problems.append(f"{key} on the sub-menu button '{name}' does not open it")
+                continue
+            if page.locator(opener).first.get_attribute("aria-expanded") != "true":
+                problems.append(f"the open sub-menu '{name}'s button does not say aria-expanded=true")
+            if not page.evaluate(_FOCUS_IN_SUB_MENU, toggle_id):
+                problems.append(f"opening the sub-menu '{name}' does not move the focus into it")
+            if not page.evaluate(f"() => document.activeElement && document.activeElement.matches(\"{back}\")"):
+                return problems + [f"the focus is not on the back button of the open sub-menu '{name}'"]
+            page.keyboard.press(key)
+            if page.evaluate(checked):
+                return problems + [f"{key} on the back button of the sub-menu '{name}' does not close it"]
+            if not page.evaluate(focused):
+                problems.append(f"after going back from the sub-menu '{name}' the focus is not on its button")
     return problems
 
 

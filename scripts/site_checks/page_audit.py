@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from site_build.datafiles import DEFAULT_LANGUAGE
 
-from .browser import (CHECKLIST_BOX, SEARCH_QUERIES, axe_violations, describe_violations, open_search, settle,
+from .browser import (CHECKLIST_BOX, SEARCH_QUERIES, axe_violations, describe_violations, each_sub_menu_open, open_search,
+                      settle,
                       use_checklist)
 from .keyboard import (PHONE, keyboard_checklist_problems, keyboard_language_switch_problems, keyboard_menu_problems,
                        keyboard_problems, keyboard_search_problems)
@@ -85,7 +86,10 @@ def audit_page_in_browser(browser, base_url: str, site_page: SitePage) -> dict[s
 
         def menu_open():
             page.evaluate("() => { const d = document.getElementById('__drawer'); if (!d.checked) d.click(); }")
-            return describe_violations(axe_violations(page))
+            found = describe_violations(axe_violations(page))
+            for name in each_sub_menu_open(page):
+                found += [f"sub-menu '{name}' open: {line}" for line in describe_violations(axe_violations(page))]
+            return found
 
         _guarded(results, "axe: phone, menu open", menu_open)
 

@@ -153,8 +153,12 @@ def test_no_axe_violations_at_phone_width_with_the_menu_open(phone, site_url, si
     load(phone, site_url, site_page)
     phone.locator(audits.MENU_BUTTON).click()
     assert phone.evaluate("() => document.getElementById('__drawer').checked")
-    report = audits.describe_violations(audits.axe_violations(phone))
-    assert report == [], "axe-core violations at phone width, menu open:\n" + "\n".join(report)
+    found = {"menu open": audits.describe_violations(audits.axe_violations(phone))}
+    for name in audits.each_sub_menu_open(phone):
+        found[f"sub-menu '{name}' open"] = audits.describe_violations(audits.axe_violations(phone))
+    assert len(found) > 1, "the phone menu shows no sub-menu (a phase page has its table of contents)"
+    report = [f"{state}: {line}" for state, lines in found.items() for line in lines]
+    assert report == [], "axe-core violations at phone width:\n" + "\n".join(report)
     assert phone.errors == []
 
 
@@ -165,6 +169,16 @@ def test_keyboard_at_phone_width_menu_and_search_buttons(phone, site_url, site_p
     load(phone, site_url, site_page)
     problems = audits.keyboard_problems(phone) + audits.keyboard_menu_problems(phone)
     assert problems == [], "\n".join(problems)
+
+
+def test_sub_menu_check_fails_for_material_s_plain_labels(phone, site_url):
+    # Guards the sub-menu part of the check: without keyboard.js's buttons, Material's labels show
+    # again, and Tab does not reach them.
+    load(phone, site_url, UI_PAGES[0])
+    phone.evaluate("() => document.querySelectorAll('.md-nav--primary button[data-nav-toggle]').forEach(b => b.remove())")
+    phone.locator(audits.MENU_BUTTON).click()
+    problems = audits.keyboard_sub_menu_problems(phone)
+    assert len(problems) == 1 and problems[0].startswith("the sub-menu button") and "cannot be reached with Tab" in problems[0]
 
 
 def test_menu_check_fails_for_a_menu_button_out_of_the_tab_order(phone, site_url):

@@ -79,4 +79,10 @@ def test_without_javascript_material_s_label_still_opens_the_menu(browser, site_
     page.locator(".md-header label[for='__drawer']").tap()
     assert page.locator("#__drawer").is_checked()
     assert page.locator(".md-nav--primary a.md-nav__link").first.is_visible()
+    # A sub-menu too: its label (keyboard.js's button stands in for it only where the script runs).
+    sub_menu = page.locator(".md-nav--primary label.md-nav__link[for^='__nav'] >> visible=true").first
+    toggle = sub_menu.get_attribute("for")
+    sub_menu.tap()
+    assert page.locator(f"#{toggle}").is_checked()
+    assert page.locator(f"#{toggle} ~ .md-nav a.md-nav__link").first.is_visible()
     context.close()

@@ -3,8 +3,6 @@
   "use strict";
   var search = document.querySelector(".md-search__input");
   var drawer = document.getElementById("__drawer");
-  var small = matchMedia("(max-width: 76.234375em)");
-  var subMenus = [];
   var header = function (id) { return document.querySelector('.md-header [data-header-toggle="' + id + '"]'); };
 
   /* Keeps aria-expanded in step with the checkbox and moves the focus where the opened part is. */
@@ -17,10 +15,10 @@
         if (!toggle.checked) setTimeout(function () {
           if (document.activeElement === document.body && control.offsetParent) control.focus();
         });
-      } else if (document.activeElement === control && control.tagName === "LABEL") {
-        var panel = toggle.checked && control.nextElementSibling;
-        var next = toggle.checked ? panel && panel.querySelector("label[tabindex='0'], a[href]")
-          : document.querySelector('.md-nav__link[for="' + toggle.id + '"]');
+      } else if (document.activeElement === control && control.hasAttribute("data-nav-toggle")) {
+        var panel = toggle.checked && toggle.parentElement.querySelector(":scope > .md-nav");
+        var next = toggle.checked ? panel && panel.querySelector("[data-nav-toggle], a[href]")
+          : document.querySelector('.md-nav--primary .md-nav__link[data-nav-toggle="' + toggle.id + '"]');
         if (next && next !== control) next.focus();
       }
     });
@@ -38,25 +36,26 @@
     });
   });
 
-  /* The drawer's sub-menu labels: focusable on small screens, Space presses them too. */
+  /* The drawer's sub-menus, their back arrows and the page's table of contents: Material's
+     <label>s cannot be buttons to assistive technology, so a <button> with the label's look goes
+     before each and flips the same checkbox; site.css shows it instead of the label where the
+     drawer is. Material's label stays for browsers without JavaScript and for its own styles. */
   document.querySelectorAll('.md-nav--primary label[for^="__nav"], .md-nav--primary label[for="__toc"]')
     .forEach(function (label) {
       var toggle = document.getElementById(label.htmlFor);
       if (!toggle || toggle.type !== "checkbox") return;
-      label.setAttribute("role", "button");
-      follow(label, toggle);
-      label.addEventListener("keydown", function (event) {  /* Material handles Enter */
-        if (event.key === " ") { event.preventDefault(); label.click(); }
-      });
-      subMenus.push(label);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className;
+      button.setAttribute("data-nav-toggle", toggle.id);
+      label.childNodes.forEach(function (node) { button.appendChild(node.cloneNode(true)); });
+      label.before(button);
+      follow(button, toggle);
+      button.addEventListener("click", function () { toggle.click(); });
+      /* As Material does when its label is clicked: the sub-menu says whether it is open. */
+      var nav = label.id && document.querySelector('.md-nav[aria-labelledby="' + label.id + '"]');
+      if (nav) toggle.addEventListener("change", function () { nav.setAttribute("aria-expanded", toggle.checked); });
     });
-  function update() {
-    subMenus.forEach(function (label) {
-      if (small.matches) label.tabIndex = 0; else label.removeAttribute("tabindex");
-    });
-  }
-  update();
-  small.addEventListener("change", update);
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && drawer && drawer.checked) { drawer.click(); header("__drawer").focus(); }
   });

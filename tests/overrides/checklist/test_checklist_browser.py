@@ -571,6 +571,8 @@ def test_without_javascript_the_checklist_is_a_plain_list(browser, fixture_url):
         assert items.count() == 3
         assert items.all_inner_texts()[0] == KEEP_NL
         assert plain.get_by_role("checkbox").count() == 0
+        # Nothing is saved without the script, so no progress is shown (not even a reserved place).
+        assert plain.locator(".checklist-summary").is_hidden()
         assert plain.locator(".checklist").get_by_role("link", name="tips voor de plaatsing").count() == 1
     finally:
         context.close()

@@ -149,6 +149,37 @@ def test_summary_under_the_title_updates_and_jumps_to_the_checklist(phone, fixtu
     assert phone.get_by_role("link", name="Go to the checklist").count() == 1
 
 
+# The page's layout shifts so far (buffered: from the start of the load). All of them count: the
+# test gives no input, and a phone context marks some load-time shifts as following input.
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  const add = (entries) => { for (const entry of entries) total += entry.value; };
+  const observer = new PerformanceObserver((list) => add(list.getEntries()));
+  observer.observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => { add(observer.takeRecords()); observer.disconnect(); resolve(total); }, 200);
+})"""
+PAINTED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def test_summary_takes_its_place_without_moving_the_page(phone, fixture_url):
+    # On a slow connection the page is painted before checklist.js arrives: hold the script back
+    # until the text above it has been painted, then let it fill the summary. (The checklist itself
+    # starts below the fold on this page, as on the guide's phase pages.)
+    held = []
+    phone.route("**/assets/checklist/checklist.js", lambda route: held.append(route))
+    phone.goto(fixture_url + "voorbereiding/", wait_until="commit")
+    phone.wait_for_function("() => document.querySelector('script[src$=\"checklist/checklist.js\"]')")
+    phone.evaluate(PAINTED)
+    while not held:
+        phone.wait_for_timeout(20)
+    held[0].continue_()
+    summary = phone.locator(".checklist-summary")
+    expect(summary).to_be_visible()
+    phone.evaluate(PAINTED)
+    shift = phone.evaluate(LAYOUT_SHIFT)
+    assert shift < 0.02, f"the page moved as the summary appeared (cumulative layout shift {shift:.3f})"
+
+
 def test_home_page_shows_the_same_summary_per_phase(desk, fixture_url):
     open_checklist(desk, fixture_url + "voorbereiding/")
     desk.locator(f"#checklist-{KEEP}").check()
