@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM_FLAGS, REPO_ROOT, build_or_fail, chromium_path, copy_project, free_port, in_ci, serve_directory
+from helpers import CHROMIUM_FLAGS, NO_SERVICE_WORKER, REPO_ROOT, build_or_fail, chromium_path, copy_project, free_port, in_ci, serve_directory
+from site_checks.browser import PHONE
 
 BROWSER_FIXTURE = "browser"
 # As scripts/docs.py runs the tests: Material's end-of-life banner off (README, "Material for MkDocs' end of life").
@@ -73,7 +74,7 @@ def browser():
 @pytest.fixture
 def context(browser):
     """A fresh browser profile (empty localStorage) per test."""
-    context = browser.new_context(locale="nl-NL")
+    context = browser.new_context(locale="nl-NL", **NO_SERVICE_WORKER)
     yield context
     context.close()
 
@@ -96,8 +97,7 @@ def project_copy(tmp_path) -> Path:
 @pytest.fixture
 def touch_phone(browser):
     """A phone as a volunteer holds it: 360×640, touch, mobile; records errors in ``page.errors``."""
-    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True,
-                                  locale="nl-NL")
+    context = browser.new_context(**PHONE, locale="nl-NL", **NO_SERVICE_WORKER)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))

@@ -14,6 +14,13 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS_DIR = REPO_ROOT / "scripts"
 
 
+# Browser contexts for tests that are not about the offline copy leave the service worker out: it
+# stores the whole language after every first page view, the costliest part of a test's page load,
+# and shows nothing on a first visit. The offline tests (tests/overrides/offline/) and the privacy
+# and network gates (tests/site/) keep it, so its requests and its copy are tested.
+NO_SERVICE_WORKER = {"service_workers": "block"}
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

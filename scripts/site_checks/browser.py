@@ -48,6 +48,13 @@ def each_sub_menu_open(page):
         page.wait_for_function("id => !document.getElementById(id).checked", arg=toggle_id)
 
 
+# The two ways the site is used: a volunteer's phone held in one hand (touch), an officer's desktop.
+PHONE = {"viewport": {"width": 360, "height": 640}, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+# The phone with a taller screen: the menu's keyboard walk reaches every link without scrolling
+# (also what a desktop at 400 % zoom shows).
+TALL_PHONE = {**PHONE, "viewport": {"width": 360, "height": 740}}
+
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
 

@@ -23,7 +23,6 @@ from pathlib import Path
 TARGET_RATIO = 1.2
 THROTTLING = 4
 CHECKLIST_SCRIPTS = "**/assets/checklist/*.js"
-PHONE = {"viewport": {"width": 360, "height": 640}, "is_mobile": True, "has_touch": True}
 SETTLE_MS = 3000  # after load, throttled: late tasks (Material's, the component's) still count
 
 # Registered before any page script: records long tasks and the first contentful paint.
@@ -81,6 +80,8 @@ class BlockingTime:
 
 def blocking_time(browser, url: str, with_script: bool) -> tuple[float, float]:
     """(TBT, main-thread CPU time) in ms of one load of ``url`` in a fresh phone profile under CPU throttling."""
+    from site_checks.browser import PHONE  # imported here: this file also runs as a script
+
     context = browser.new_context(**PHONE)
     try:
         if not with_script:

@@ -246,13 +246,10 @@ def keyboard_checklist_problems(page) -> list[str]:
     return problems
 
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}  # also 400 % zoom
-
-
 def keyboard_menu_problems(page) -> list[str]:
     """On a small screen: open the menu with the keyboard (Enter, Space), reach a menu link, open and
     leave its sub-menus (``keyboard_sub_menu_problems``), close it with Escape; open the search with its button (Enter, Space) and come back to it with Escape.
-    Needs a narrow viewport (``PHONE``)."""
+    Needs a narrow viewport (``TALL_PHONE``)."""
     menu = MENU_BUTTON
     if not page.locator(menu).is_visible():
         return ["the menu button is not shown (is the viewport narrow?)"]

@@ -15,6 +15,7 @@ from site_build.facts import language_prefix
 from site_build.offline import MANIFEST_DIR, _local_file
 
 from . import audits
+from .browser import PHONE as BROWSER_PHONE
 from .budgets import Weight, gzip_size
 
 BUDGET_OFFLINE_ONE_LANGUAGE_KB = 400
@@ -101,7 +102,7 @@ def wait_for_update_attempt(page, timeout: float = 20) -> None:
 
 
 # --- the volunteer's offline journey (the tests run it on the normal and on a sub-path build) -----
-PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True, "is_mobile": True, "locale": "nl-NL"}
+PHONE = {**BROWSER_PHONE, "locale": "nl-NL"}
 
 
 def search_on_phone(page, query: str) -> list[str]:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from site_build.datafiles import DEFAULT_LANGUAGE
 
-from .browser import (CHECKLIST_BOX, SEARCH_QUERIES, axe_violations, describe_violations, each_sub_menu_open, open_search,
+from .browser import (CHECKLIST_BOX, SEARCH_QUERIES, TALL_PHONE, axe_violations, describe_violations, each_sub_menu_open, open_search,
                       settle,
                       use_checklist)
-from .keyboard import (PHONE, keyboard_checklist_problems, keyboard_language_switch_problems, keyboard_menu_problems,
+from .keyboard import (keyboard_checklist_problems, keyboard_language_switch_problems, keyboard_menu_problems,
                        keyboard_problems, keyboard_search_problems)
 from .privacy import outside_requests
 from .site_pages import NOT_INDEXED, SitePage
@@ -101,7 +101,7 @@ def audit_page_in_browser(browser, base_url: str, site_page: SitePage) -> dict[s
 
     run(first)
     run(search)
-    run(phone, **PHONE)
+    run(phone, **TALL_PHONE)
     if site_page.name not in NOT_INDEXED:
         run(language)
     else:

@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 import pytest
 from site_build.facts import LANGUAGES
 from site_checks import audits
+from helpers import NO_SERVICE_WORKER
 
 PAGES = audits.source_pages()
 # The offline page's language menu leads to each language's home, as the 404 page's does.
@@ -140,7 +141,7 @@ PHONE_PAGES = [p for p in PAGES if p.name in ("index", "voorbereiding", "over", 
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(**audits.PHONE)
+    context = browser.new_context(**audits.TALL_PHONE, **NO_SERVICE_WORKER)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from site_checks import audits
+from helpers import NO_SERVICE_WORKER
 
 
 def luminance(css_color: str) -> float:
@@ -16,7 +17,7 @@ def luminance(css_color: str) -> float:
 
 @pytest.fixture
 def desktop(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, **NO_SERVICE_WORKER)
     page = context.new_page()
     yield page
     context.close()

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from helpers import open_household_tools
+from helpers import NO_SERVICE_WORKER, open_household_tools
 from playwright.sync_api import expect
 
 STORAGE_KEY = "hervestigers.checklists"
@@ -181,7 +181,7 @@ def test_export_then_import_in_a_fresh_profile_reproduces_the_state(page, fixtur
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "hervestigers-checklists-household" and data["version"] == 2
 
-    fresh = browser.new_context(locale="nl-NL")
+    fresh = browser.new_context(locale="nl-NL", **NO_SERVICE_WORKER)
     try:
         other = fresh.new_page()
         other.errors = []

@@ -7,19 +7,18 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import open_household_tools
+from helpers import NO_SERVICE_WORKER, open_household_tools
+from site_checks.browser import DESKTOP, PHONE
 from playwright.sync_api import expect
 
 STORAGE_KEY = "hervestigers.checklists"
 KEEP = "fixture-woning-kiezen"
 LINKED = "fixture-plaatsing-lezen"
 THIRD = "fixture-tolk-regelen"
-PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True, "is_mobile": True}
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 
 
 def new_page(browser, kind=PHONE, locale="nl-NL"):
-    context = browser.new_context(locale=locale, **kind)
+    context = browser.new_context(locale=locale, **kind, **NO_SERVICE_WORKER)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(str(e)))

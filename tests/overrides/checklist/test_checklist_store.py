@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import NO_SERVICE_WORKER
 
 STORAGE_KEY = "hervestigers.checklists"
 KEEP = "fixture-woning-kiezen"
@@ -95,7 +96,7 @@ def test_plan_is_kept_through_load_save_export_and_import(page, fixture_url, bro
     path = tmp_path / "all.json"
     download.value.save_as(path)
     assert json.loads(path.read_text(encoding="utf-8"))["households"][0]["plan"] == {"arrival": "2027-03-01"}
-    fresh = browser.new_context()
+    fresh = browser.new_context(**NO_SERVICE_WORKER)
     try:
         other = fresh.new_page()
         open_checklist(other, fixture_url + "voorbereiding/")

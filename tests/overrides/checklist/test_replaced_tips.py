@@ -7,6 +7,7 @@ import json
 
 import pytest
 from site_build import checklists
+from helpers import NO_SERVICE_WORKER
 
 STORAGE_KEY = "hervestigers.checklists"
 
@@ -28,7 +29,7 @@ def saved(items: dict) -> str:
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 360, "height": 640}, has_touch=True,
+    context = browser.new_context(**NO_SERVICE_WORKER, locale="nl-NL", viewport={"width": 360, "height": 640}, has_touch=True,
                                   is_mobile=True)
     page = context.new_page()
     page.errors = []

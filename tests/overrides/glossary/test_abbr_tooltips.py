@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from site_build import glossary, ui
+from helpers import NO_SERVICE_WORKER
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -60,7 +61,7 @@ def test_tab_key_reaches_an_acronym(page, site_url):
 
 
 def test_tap_opens_tooltip_on_touch_device(browser, site_url):
-    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
+    context = browser.new_context(**NO_SERVICE_WORKER, has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
     try:
         page = context.new_page()
         page.goto(site_url + "en/begeleiding/")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from site_build import links
+from helpers import NO_SERVICE_WORKER
 
 TOTAL = len(links.load().links)
 
@@ -54,7 +55,7 @@ def test_category_and_organisation_filters_combine(page, site_url):
 
 
 def test_english_directory_on_a_phone(browser, site_url):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    context = browser.new_context(**NO_SERVICE_WORKER, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(site_url + "en/links/")
     entry = page.locator("#link-pharos-gun-ons-de-tijd")

@@ -11,8 +11,8 @@ import pypdf
 import pytest
 from site_build.whole_guide import PAGE_DIR
 from site_checks import audits
+from site_checks.browser import DESKTOP
 
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 
 
 def catalog(built_site, lang):

@@ -3,7 +3,7 @@ against a table of cases: month ends, leap years, year boundaries, summer time."
 from __future__ import annotations
 
 import pytest
-from helpers import REPO_ROOT
+from helpers import NO_SERVICE_WORKER, REPO_ROOT
 from site_build import checklists, planner
 
 DATES_JS = REPO_ROOT / "overrides" / "assets" / "planner" / "dates.js"
@@ -51,7 +51,7 @@ PARSE = [
 @pytest.fixture
 def dates(browser):
     # Amsterdam's clock, so a summer-time shift would show if the arithmetic used local time.
-    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", **NO_SERVICE_WORKER)
     page = context.new_page()
     page.set_content("<!doctype html><title>dates</title>")
     page.add_script_tag(path=str(DATES_JS))

@@ -14,11 +14,12 @@ from site_checks import audits
 from site_build import planner
 
 from plan_helpers import ARRIVAL, DEVICES, ISO, PATH, STAGES, expected, set_arrival, shown_dates, stored_plan
+from helpers import NO_SERVICE_WORKER
 
 
 @pytest.fixture(params=list(DEVICES))
 def device(request, browser):
-    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", **DEVICES[request.param])
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", **DEVICES[request.param], **NO_SERVICE_WORKER)
     context.device = request.param
     yield context
     context.close()
@@ -170,7 +171,7 @@ def test_the_plan_travels_with_the_households_export_and_import(page, site_url, 
     download.value.save_as(exported)
     plan = stored_plan(page)
 
-    fresh = browser.new_context(locale="en-GB")
+    fresh = browser.new_context(locale="en-GB", **NO_SERVICE_WORKER)
     try:
         other = fresh.new_page()
         other.goto(site_url + PATH["en"], wait_until="networkidle")
