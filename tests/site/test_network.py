@@ -2,7 +2,8 @@
 
 Material's language switch fetches a sitemap next to each alternate link of a page
 (scripts/site_build/sitemaps.py writes them); a missing file there is a 404 and a console
-error on every view. Loaded on a phone (360×640, touch), with the search index fetched too.
+error on every view. Loaded on a phone (360×640, touch), with the search index fetched too; the
+service worker's offline copy once per language.
 """
 from __future__ import annotations
 
@@ -12,16 +13,9 @@ import urllib.parse
 import pytest
 from site_checks import audits
 from site_checks.browser import PHONE
+from site_checks.offline import wait_until_cached
 
 PAGES = audits.source_pages()
-
-
-@pytest.fixture
-def phone(browser):
-    """A phone with the service worker at work, so the offline copy's requests are checked too."""
-    context = browser.new_context(**PHONE, locale="nl-NL")
-    yield context.new_page()
-    context.close()
 
 
 def failing_responses(page, url: str) -> list[str]:
@@ -35,14 +29,35 @@ def failing_responses(page, url: str) -> list[str]:
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=lambda p: p.label)
-def test_no_request_of_a_page_view_fails(phone, site_url, site_page):
-    failed = failing_responses(phone, site_url + site_page.path)
+def test_no_request_of_a_page_view_fails(touch_phone, site_url, site_page):
+    failed = failing_responses(touch_phone, site_url + site_page.path)
     assert failed == [], f"{site_page.label}: failing requests:\n" + "\n".join(failed)
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_request_of_the_offline_copy_succeeds(browser, site_url, lang):
+    # The page views above run without the service worker (tests/helpers.py NO_SERVICE_WORKER); what it
+    # fetches after a first view is the same from every page of a language, so it is checked once here.
+    context = browser.new_context(**PHONE, locale="nl-NL")
+    failed: list[str] = []
+    fetched: list[str] = []
+    context.on("response", lambda r: (fetched.append(r.url), r.status >= 400 and failed.append(f"{r.status} {r.url}")))
+    context.on("requestfailed", lambda r: failed.append(f"failed {r.url} ({r.failure})"))
+    try:
+        page = context.new_page()
+        page.goto(site_url + ("" if lang == "nl" else f"{lang}/"), wait_until="load")
+        wait_until_cached(page, lang)
+    finally:
+        context.close()
+    # Pages other than the one viewed are fetched only by the worker.
+    others = {url for url in fetched if url.endswith("/") and url.rstrip("/") != site_url.rstrip("/")}
+    assert len(others) >= 5, f"the offline copy's requests were not seen: {sorted(fetched)}"
+    assert failed == [], f"{lang}: failing requests of the offline copy:\n" + "\n".join(failed)
+
+
 @pytest.mark.parametrize("missing", ["bestaat-niet/", "en/does-not-exist/"])
-def test_the_404_page_itself_makes_no_failing_request(phone, site_url, missing):
-    failed = failing_responses(phone, site_url + missing)
+def test_the_404_page_itself_makes_no_failing_request(touch_phone, site_url, missing):
+    failed = failing_responses(touch_phone, site_url + missing)
     # The missing page's own 404 is the point; everything it loads must succeed.
     assert [f for f in failed if not f.endswith(" " + site_url + missing)] == []
 
