@@ -45,7 +45,7 @@ of the project's own layer. At 1x and --scale x content (every page copied in a 
 tree), --runs pairs of builds each, measured before the browser starts. The times shown
 are the fastest of each kind; the ratio is the median of the pairs' ratios (the two builds
 of a pair run back to back, so a busy spell of the machine slows both). Budget: ratio
-<= 1.3 at both scales. `--only build-time` runs just this benchmark; CI does, before the
+<= 1.35 at both scales. `--only build-time` runs just this benchmark; CI does, before the
 tests, with --runs 9.
 
 Exit codes: 0 everything passes, 1 a check fails or a budget is exceeded,

@@ -22,8 +22,9 @@ OWN_BUDGET_FOLDERS = ("assets/checklist/", "assets/planner/")
 BUDGET_SEARCH_INDEX_KB = 40  # per language
 # Project build / plain Material + i18n build, at 1x and 10x content. With the offline copy, CSP hashes,
 # folder sitemaps, whole guide and build-time checklist controls the median measures about 1.1-1.2
-# at both scales (scripts/README.md); 1.3 leaves CI's noise room without hiding a real regression.
-BUDGET_BUILD_RATIO = 1.3
+# at 1x and 1.2-1.25 at 10x (scripts/README.md); single pairs at 10x spread 1.18-1.43 on a quiet run,
+# so 1.35 leaves CI's noise room; the layer before its last speed-up measured 1.32-1.39.
+BUDGET_BUILD_RATIO = 1.35
 
 
 # Requests made by Material's search worker in the background (not needed to show the page).
