@@ -15,6 +15,7 @@ from .datafiles import DATA_DIR, LANGUAGES, display_path, load_cached, require_t
 from .directives import DirectiveError
 from .errors import ContentError
 from .facts import OFFSET, OFFSET_HINT, PHASES, SLUG
+from .templates import script_json
 
 CHECKLIST_DIR = DATA_DIR / "checklists"
 # The component's interface text, one text per language (written into each page that uses it).
@@ -305,8 +306,7 @@ def page_html(page_html_text: str, lang: str) -> str:
         if not found:
             page_html_text = summaries + page_html_text
     page_html_text = _ITEM.sub(lambda match: _item_controls(match, ui_text(lang)), page_html_text)
-    # Data, not a script: it runs nothing, so a strict Content-Security-Policy allows it.
-    data = json.dumps(ui_text(lang), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    data = script_json(ui_text(lang))
     return page_html_text + f'\n<script type="application/json" id="checklist-text"{_catalog_attrs(lang)}>{data}</script>\n'
 
 

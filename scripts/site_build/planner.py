@@ -8,7 +8,6 @@ Date arithmetic happens only there (overrides/assets/planner/dates.js), once.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -221,8 +220,7 @@ def ui_text(lang: str, path: Path | None = None) -> dict:
 def render_planner(_arg, lang: str) -> str:
     """A heading and the stages as an ordered list, each with its items. planner.js adds dates and controls."""
     stages = [(stage, relative_time(stage, lang), _time_attrs(stage)) for stage in load_stages()]
-    # Data, not a script: it runs nothing, so a strict Content-Security-Policy allows it.
-    data = json.dumps(ui_text(lang), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    data = templates.script_json(ui_text(lang))
     return templates.render(
         "planner.html", ui=ui.texts(PAGE_TEXT, lang), lang=lang, titles=page_titles(lang), stages=stages,
         items=item_stages(), phases=sorted(checklists.load_all().values(), key=lambda c: checklists._phase_key(c.id)),

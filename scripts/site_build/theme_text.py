@@ -16,13 +16,12 @@ A missing text stops the build naming the file and what to add.
 from __future__ import annotations
 
 import html
-import json
 
 import jinja2
 import markdown
 from markupsafe import Markup
 
-from . import ui
+from . import templates, ui
 from .datafiles import display_path
 from .errors import ContentError
 from .facts import language_prefix
@@ -60,8 +59,7 @@ def json_texts(context, *keys: str) -> Markup:
     texts = {key.rpartition(".")[2]: _filled(context, key, {}) for key in keys}
     if len(texts) < len(keys):
         raise ValueError(f"ui_json{keys}: two keys of one name; the script could not tell them apart")
-    # "</" would end the script element early.
-    return Markup(json.dumps(texts, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
+    return Markup(templates.script_json(texts))
 
 
 def language_path(context, path: str) -> str:
