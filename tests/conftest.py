@@ -11,8 +11,9 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM_FLAGS, NO_SERVICE_WORKER, REPO_ROOT, build_or_fail, chromium_path, copy_project, free_port, in_ci, serve_directory
-from site_checks.browser import PHONE
+from helpers import (CHROMIUM_FLAGS, NO_SERVICE_WORKER, REPO_ROOT, OpenTabs, build_or_fail, chromium_path, copy_project,
+                     free_port, in_ci, recording_errors, serve_directory)
+from site_checks.browser import PHONE, TALL_PHONE
 
 BROWSER_FIXTURE = "browser"
 # As scripts/docs.py runs the tests: Material's end-of-life banner off (README, "Material for MkDocs' end of life").
@@ -82,9 +83,7 @@ def context(browser):
 @pytest.fixture
 def page(context):
     """A page that records uncaught errors in ``page.errors`` (tests assert it stays empty)."""
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page = recording_errors(context.new_page())
     yield page
     page.close()
 
@@ -98,8 +97,31 @@ def project_copy(tmp_path) -> Path:
 def touch_phone(browser):
     """A phone as a volunteer holds it: 360×640, touch, mobile; records errors in ``page.errors``."""
     context = browser.new_context(**PHONE, locale="nl-NL", **NO_SERVICE_WORKER)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
+    yield recording_errors(context.new_page())
     context.close()
+
+
+# --- tabs kept open across tests (helpers.OpenTabs says why) -----------------------------------------
+@pytest.fixture(scope="session")
+def _open_tabs(browser, site_url):
+    tabs = OpenTabs(browser, site_url)
+    yield tabs
+    tabs.close()
+
+
+@pytest.fixture
+def tab(_open_tabs):
+    """A desktop tab on the built site (Playwright's 1280×720), open since an earlier test, its site storage emptied."""
+    return _open_tabs.get("desktop", {})
+
+
+@pytest.fixture
+def phone_tab(_open_tabs):
+    """``touch_phone`` as a tab kept open across tests, its site storage emptied."""
+    return _open_tabs.get("phone", PHONE)
+
+
+@pytest.fixture
+def tall_phone_tab(_open_tabs):
+    """A phone with a taller screen (TALL_PHONE) as a tab kept open across tests, its site storage emptied."""
+    return _open_tabs.get("tall phone", TALL_PHONE)

@@ -17,7 +17,6 @@ from urllib.parse import urljoin
 import pytest
 from site_build.facts import LANGUAGES
 from site_checks import audits
-from helpers import NO_SERVICE_WORKER
 
 PAGES = audits.source_pages()
 # The offline page's language menu leads to each language's home, as the 404 page's does.
@@ -29,9 +28,9 @@ def label(site_page) -> str:
     return site_page.label
 
 
-def load(page, site_url: str, site_page) -> None:
-    page.goto(site_url + site_page.path, wait_until="networkidle")
-    audits.settle(page)
+def load(tab, site_url: str, site_page) -> None:
+    tab.goto(site_url + site_page.path, wait_until="networkidle")
+    audits.settle(tab)
 
 
 def test_every_built_page_is_audited(built_site):
@@ -41,14 +40,14 @@ def test_every_built_page_is_audited(built_site):
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=label)
-def test_no_axe_violations_as_loaded_and_with_checklist_in_use(page, site_url, site_page):
-    load(page, site_url, site_page)
-    found = {"as loaded": audits.describe_violations(audits.axe_violations(page))}
-    if audits.use_checklist(page):
-        found["with a checklist in use"] = audits.describe_violations(audits.axe_violations(page))
+def test_no_axe_violations_as_loaded_and_with_checklist_in_use(tab, site_url, site_page):
+    load(tab, site_url, site_page)
+    found = {"as loaded": audits.describe_violations(audits.axe_violations(tab))}
+    if audits.use_checklist(tab):
+        found["with a checklist in use"] = audits.describe_violations(audits.axe_violations(tab))
     report = [f"{state}: {line}" for state, lines in found.items() for line in lines]
     assert report == [], "axe-core (WCAG 2.0/2.1 A, AA) violations:\n" + "\n".join(report)
-    assert page.errors == []
+    assert tab.errors == []
 
 
 # The search dialog and the phone menu are the same on every page of a language (the header and
@@ -58,56 +57,56 @@ UI_PAGES = [p for p in PAGES if p.name == audits.PHASE_PAGES[1]]
 
 
 @pytest.mark.parametrize("site_page", UI_PAGES, ids=label)
-def test_no_axe_violations_with_the_search_dialog_open(page, site_url, site_page):
-    load(page, site_url, site_page)
-    assert audits.open_search(page, audits.SEARCH_QUERIES[site_page.lang], timeout=5_000), "no search results"
-    assert page.locator(".md-search__input").evaluate("el => el === document.activeElement")
-    report = audits.describe_violations(audits.axe_violations(page))
+def test_no_axe_violations_with_the_search_dialog_open(tab, site_url, site_page):
+    load(tab, site_url, site_page)
+    assert audits.open_search(tab, audits.SEARCH_QUERIES[site_page.lang], timeout=5_000), "no search results"
+    assert tab.locator(".md-search__input").evaluate("el => el === document.activeElement")
+    report = audits.describe_violations(audits.axe_violations(tab))
     assert report == [], "axe-core violations with the search dialog open:\n" + "\n".join(report)
-    assert page.errors == []
+    assert tab.errors == []
 
 
-def test_axe_check_finds_a_violation(page, site_url):
+def test_axe_check_finds_a_violation(tab, site_url):
     # Guards the gate above: axe really runs and reports in the format the tests read.
-    load(page, site_url, PAGES[0])
-    page.evaluate("""() => { const p = document.createElement("p");
+    load(tab, site_url, PAGES[0])
+    tab.evaluate("""() => { const p = document.createElement("p");
         p.textContent = "faint"; p.style.color = "#ddd"; document.querySelector("article").append(p); }""")
-    lines = audits.describe_violations(audits.axe_violations(page))
+    lines = audits.describe_violations(audits.axe_violations(tab))
     assert any(line.startswith("color-contrast (serious)") for line in lines), lines
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=label)
-def test_keyboard_skip_link_tab_order_and_visible_focus(page, site_url, site_page):
-    load(page, site_url, site_page)
-    problems = audits.keyboard_problems(page)
+def test_keyboard_skip_link_tab_order_and_visible_focus(tab, site_url, site_page):
+    load(tab, site_url, site_page)
+    problems = audits.keyboard_problems(tab)
     assert problems == [], "\n".join(problems)
 
 
-def test_keyboard_walk_notices_an_unreachable_control_and_a_missing_focus_ring(page, site_url):
-    load(page, site_url, PAGES[0])
-    page.add_style_tag(content=".md-content a, .md-content a:is(:focus, :focus-visible, :hover) {"
+def test_keyboard_walk_notices_an_unreachable_control_and_a_missing_focus_ring(tab, site_url):
+    load(tab, site_url, PAGES[0])
+    tab.add_style_tag(content=".md-content a, .md-content a:is(:focus, :focus-visible, :hover) {"
                                " outline: none !important; color: inherit !important; box-shadow: none !important;"
                                " text-decoration: none !important; background: none !important; }")
-    page.evaluate("""() => { const b = document.createElement("button"); b.textContent = "Unreachable";
+    tab.evaluate("""() => { const b = document.createElement("button"); b.textContent = "Unreachable";
         b.tabIndex = -1; b.className = "audit-test"; document.querySelector("article").prepend(b); }""")
-    problems = audits.keyboard_problems(page)
+    problems = audits.keyboard_problems(tab)
     assert any("not reachable with Tab" in p and "Unreachable" in p for p in problems), problems
     assert any(p.startswith("no visible focus indicator on a") for p in problems), problems
 
 
 @pytest.mark.parametrize("site_page", CHECKLIST_PAGES, ids=label)
-def test_checklist_works_with_the_keyboard(page, site_url, site_page):
-    load(page, site_url, site_page)
-    assert page.locator(audits.CHECKLIST_BOX).count() > 0, f"no checklist on {site_page.label}"
-    problems = audits.keyboard_checklist_problems(page)
+def test_checklist_works_with_the_keyboard(tab, site_url, site_page):
+    load(tab, site_url, site_page)
+    assert tab.locator(audits.CHECKLIST_BOX).count() > 0, f"no checklist on {site_page.label}"
+    problems = audits.keyboard_checklist_problems(tab)
     assert problems == [], "\n".join(problems)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_search_works_with_the_keyboard(page, site_url, lang):
+def test_search_works_with_the_keyboard(tab, site_url, lang):
     start = next(p for p in PAGES if p.name == "voorbereiding" and p.lang == lang)
-    load(page, site_url, start)
-    problems = audits.keyboard_search_problems(page, site_url, lang)
+    load(tab, site_url, start)
+    problems = audits.keyboard_search_problems(tab, site_url, lang)
     assert problems == [], "\n".join(problems)
 
 
@@ -115,9 +114,9 @@ def test_search_works_with_the_keyboard(page, site_url, lang):
 # is checked once per language; that it links every page to the same page in the other language is
 # checked on every page, in the built HTML.
 @pytest.mark.parametrize("site_page", UI_PAGES, ids=label)
-def test_language_switch_works_with_the_keyboard(page, site_url, site_page):
-    load(page, site_url, site_page)
-    problems = audits.keyboard_language_switch_problems(page, site_url, site_page)
+def test_language_switch_works_with_the_keyboard(tab, site_url, site_page):
+    load(tab, site_url, site_page)
+    problems = audits.keyboard_language_switch_problems(tab, site_url, site_page)
     assert problems == [], "\n".join(problems)
 
 
@@ -139,54 +138,44 @@ def test_language_switch_links_each_page_to_itself_in_the_other_language(built_s
 PHONE_PAGES = [p for p in PAGES if p.name in ("index", "voorbereiding", "over", "404")]
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(**audits.TALL_PHONE, **NO_SERVICE_WORKER)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize("site_page", UI_PAGES, ids=label)
-def test_no_axe_violations_at_phone_width_with_the_menu_open(phone, site_url, site_page):
-    load(phone, site_url, site_page)
-    phone.locator(audits.MENU_BUTTON).click()
-    assert phone.evaluate("() => document.getElementById('__drawer').checked")
-    found = {"menu open": audits.describe_violations(audits.axe_violations(phone))}
-    for name in audits.each_sub_menu_open(phone):
-        found[f"sub-menu '{name}' open"] = audits.describe_violations(audits.axe_violations(phone))
-    assert len(found) > 1, "the phone menu shows no sub-menu (a phase page has its table of contents)"
+def test_no_axe_violations_at_phone_width_with_the_menu_open(tall_phone_tab, site_url, site_page):
+    load(tall_phone_tab, site_url, site_page)
+    tall_phone_tab.locator(audits.MENU_BUTTON).click()
+    assert tall_phone_tab.evaluate("() => document.getElementById('__drawer').checked")
+    found = {"menu open": audits.describe_violations(audits.axe_violations(tall_phone_tab))}
+    for name in audits.each_sub_menu_open(tall_phone_tab):
+        found[f"sub-menu '{name}' open"] = audits.describe_violations(audits.axe_violations(tall_phone_tab))
+    assert len(found) > 1, "the tall_phone_tab menu shows no sub-menu (a phase page has its table of contents)"
     report = [f"{state}: {line}" for state, lines in found.items() for line in lines]
-    assert report == [], "axe-core violations at phone width:\n" + "\n".join(report)
-    assert phone.errors == []
+    assert report == [], "axe-core violations at tall_phone_tab width:\n" + "\n".join(report)
+    assert tall_phone_tab.errors == []
 
 
 @pytest.mark.parametrize("site_page", PHONE_PAGES, ids=label)
-def test_keyboard_at_phone_width_menu_and_search_buttons(phone, site_url, site_page):
+def test_keyboard_at_phone_width_menu_and_search_buttons(tall_phone_tab, site_url, site_page):
     # Material opens its menu and search with <label>s a keyboard cannot reach; the header has
     # buttons instead (overrides/partials/header.html, assets/keyboard/), and hides what is off-screen.
-    load(phone, site_url, site_page)
-    problems = audits.keyboard_problems(phone) + audits.keyboard_menu_problems(phone)
+    load(tall_phone_tab, site_url, site_page)
+    problems = audits.keyboard_problems(tall_phone_tab) + audits.keyboard_menu_problems(tall_phone_tab)
     assert problems == [], "\n".join(problems)
 
 
-def test_sub_menu_check_fails_for_material_s_plain_labels(phone, site_url):
+def test_sub_menu_check_fails_for_material_s_plain_labels(tall_phone_tab, site_url):
     # Guards the sub-menu part of the check: without keyboard.js's buttons, Material's labels show
     # again, and Tab does not reach them.
-    load(phone, site_url, UI_PAGES[0])
-    phone.evaluate("() => document.querySelectorAll('.md-nav--primary button[data-nav-toggle]').forEach(b => b.remove())")
-    phone.locator(audits.MENU_BUTTON).click()
-    problems = audits.keyboard_sub_menu_problems(phone)
+    load(tall_phone_tab, site_url, UI_PAGES[0])
+    tall_phone_tab.evaluate("() => document.querySelectorAll('.md-nav--primary button[data-nav-toggle]').forEach(b => b.remove())")
+    tall_phone_tab.locator(audits.MENU_BUTTON).click()
+    problems = audits.keyboard_sub_menu_problems(tall_phone_tab)
     assert len(problems) == 1 and problems[0].startswith("the sub-menu button") and "cannot be reached with Tab" in problems[0]
 
 
-def test_menu_check_fails_for_a_menu_button_out_of_the_tab_order(phone, site_url):
+def test_menu_check_fails_for_a_menu_button_out_of_the_tab_order(tall_phone_tab, site_url):
     # Guards the check above: a menu button Tab skips (as Material's <label> was) must fail it.
-    load(phone, site_url, PAGES[0])
-    phone.evaluate("s => document.querySelector(s).tabIndex = -1", audits.MENU_BUTTON)
-    assert audits.keyboard_menu_problems(phone) == ["the menu button cannot be reached with Tab"]
+    load(tall_phone_tab, site_url, PAGES[0])
+    tall_phone_tab.evaluate("s => document.querySelector(s).tabIndex = -1", audits.MENU_BUTTON)
+    assert audits.keyboard_menu_problems(tall_phone_tab) == ["the menu button cannot be reached with Tab"]
 
 
 # --- the accessibility statement ---------------------------------------------------------------

@@ -26,9 +26,9 @@ def phase_page_url(site_url: str, lang: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_language_switch_shows_the_other_language_in_words(touch_phone, site_url, lang):
+def test_language_switch_shows_the_other_language_in_words(phone_tab, site_url, lang):
     other, name = OTHER_LANGUAGE[lang]
-    page = touch_phone
+    page = phone_tab
     page.goto(phase_page_url(site_url, lang))
     link = page.locator(f".md-header .md-select__link[hreflang='{other}']")
     assert link.count() == 1 and link.is_visible()
@@ -49,8 +49,8 @@ def test_no_code_hosting_link_in_header_or_menu(built_site, site_page):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_menu_and_search_are_buttons_named_in_the_page_language(touch_phone, site_url, lang):
-    page = touch_phone
+def test_menu_and_search_are_buttons_named_in_the_page_language(phone_tab, site_url, lang):
+    page = phone_tab
     page.goto(phase_page_url(site_url, lang), wait_until="networkidle")
     header = page.locator(".md-header")
     menu = header.get_by_role("button", name="Menu", exact=True)  # the same word in Dutch and English

@@ -11,8 +11,8 @@ PHASES = sorted(FACT_PHASES)  # the guide's phases, from mkdocs.yml's nav
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_phases_come_first_numbered_with_summary_and_progress(touch_phone, site_url, lang):
-    page = touch_phone
+def test_phases_come_first_numbered_with_summary_and_progress(phone_tab, site_url, lang):
+    page = phone_tab
     root = site_url if lang == "nl" else site_url + "en/"
     page.goto(root, wait_until="networkidle")
     audits.settle(page)
@@ -36,8 +36,8 @@ def test_phases_come_first_numbered_with_summary_and_progress(touch_phone, site_
     assert page.errors == []
 
 
-def test_household_box_appears_once_there_is_progress(touch_phone, site_url):
-    page = touch_phone
+def test_household_box_appears_once_there_is_progress(phone_tab, site_url):
+    page = phone_tab
     page.goto(site_url, wait_until="networkidle")
     audits.settle(page)
     box = page.locator(".checklist-household")

@@ -11,16 +11,16 @@ PAGES = ["", "overwegingen/", "voorbereiding/", "plaatsing/", "begeleiding/", "i
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_language_switch_keeps_the_page(page, site_url, path):
-    page.goto(site_url + path)
-    assert page.locator("html").get_attribute("lang") == "nl"
-    page.locator(".md-header [aria-label] .md-select__link[hreflang='en']").first.dispatch_event("click")
-    page.wait_for_url(site_url + "en/" + path)
-    assert page.locator("html").get_attribute("lang") == "en"
-    page.locator(".md-select__link[hreflang='nl']").first.dispatch_event("click")
-    page.wait_for_url(site_url + path)
-    assert page.locator("html").get_attribute("lang") == "nl"
-    assert page.errors == []
+def test_language_switch_keeps_the_page(tab, site_url, path):
+    tab.goto(site_url + path)
+    assert tab.locator("html").get_attribute("lang") == "nl"
+    tab.locator(".md-header [aria-label] .md-select__link[hreflang='en']").first.dispatch_event("click")
+    tab.wait_for_url(site_url + "en/" + path)
+    assert tab.locator("html").get_attribute("lang") == "en"
+    tab.locator(".md-select__link[hreflang='nl']").first.dispatch_event("click")
+    tab.wait_for_url(site_url + path)
+    assert tab.locator("html").get_attribute("lang") == "nl"
+    assert tab.errors == []
 
 
 def search(page, query: str) -> list[str]:
@@ -85,20 +85,20 @@ ENGLISH_PAIRS = [("municipalities", "municipality"), ("families", "family"), ("h
                  ("organisations", "organisation"), ("schools", "school"), ("volunteers", "volunteer")]
 
 
-def test_dutch_search_finds_dutch_pages_only(page, site_url):
-    page.goto(site_url)
-    settle(page)
-    resolved = [page.evaluate("h => new URL(h, location.href).href", h) for h in search(page, "gemeenten")]
+def test_dutch_search_finds_dutch_pages_only(tab, site_url):
+    tab.goto(site_url)
+    settle(tab)
+    resolved = [tab.evaluate("h => new URL(h, location.href).href", h) for h in search(tab, "gemeenten")]
     assert resolved and all("/en/" not in url for url in resolved)
-    assert page.errors == []
+    assert tab.errors == []
 
 
-def test_english_search_finds_english_pages_only(page, site_url):
-    page.goto(site_url + "en/")
-    settle(page)
-    resolved = [page.evaluate("h => new URL(h, location.href).href", h) for h in search(page, "municipalities")]
+def test_english_search_finds_english_pages_only(tab, site_url):
+    tab.goto(site_url + "en/")
+    settle(tab)
+    resolved = [tab.evaluate("h => new URL(h, location.href).href", h) for h in search(tab, "municipalities")]
     assert resolved and all(url.startswith(site_url + "en/") for url in resolved)
-    assert page.errors == []
+    assert tab.errors == []
 
 
 LANGUAGE_PAIRS = pytest.mark.parametrize("lang, pairs", [("nl", DUTCH_PAIRS), ("en", ENGLISH_PAIRS)])
@@ -110,27 +110,27 @@ def found(page, root: str, query: str, expected: str) -> bool:
 
 
 @LANGUAGE_PAIRS
-def test_search_stems_in_the_page_language(page, site_url, built_site, lang, pairs):
+def test_search_stems_in_the_page_language(tab, site_url, built_site, lang, pairs):
     query, _, expected = stemmed_only_page(index_docs(built_site, lang), pairs)
     root = site_url if lang == "nl" else site_url + "en/"
-    page.goto(root)
-    settle(page)
-    assert found(page, root, query, expected), (query, expected)
+    tab.goto(root)
+    settle(tab)
+    assert found(tab, root, query, expected), (query, expected)
     # The page matched through the stem, so no query word is listed as missing from it.
-    hit = page.locator(f".md-search-result__item a[href^='{root + expected}?']").first
+    hit = tab.locator(f".md-search-result__item a[href^='{root + expected}?']").first
     assert hit.count() == 1 and hit.locator(".md-search-result__terms").count() == 0, hit.inner_text()
-    assert page.errors == []
+    assert tab.errors == []
 
 
 @LANGUAGE_PAIRS
-def test_search_still_finds_the_word_as_written_and_half_typed(page, site_url, built_site, lang, pairs):
+def test_search_still_finds_the_word_as_written_and_half_typed(tab, site_url, built_site, lang, pairs):
     _, base, expected = stemmed_only_page(index_docs(built_site, lang), pairs)
     root = site_url if lang == "nl" else site_url + "en/"
     for query in (base, base[:4]):
-        page.goto(root)
-        settle(page)
-        assert found(page, root, query, expected), (query, expected)
-    assert page.errors == []
+        tab.goto(root)
+        settle(tab)
+        assert found(tab, root, query, expected), (query, expected)
+    assert tab.errors == []
 
 
 def test_page_load_requests_only_the_local_server(page, site_url):
@@ -144,8 +144,8 @@ def test_page_load_requests_only_the_local_server(page, site_url):
     assert outside == []
 
 
-def test_unknown_url_shows_the_404_page_in_its_language(page, site_url):
-    response = page.goto(site_url + "bestaat-niet/")
-    assert response.status == 404 and page.locator("html").get_attribute("lang") == "nl"
-    response = page.goto(site_url + "en/does-not-exist/")
-    assert response.status == 404 and page.locator("html").get_attribute("lang") == "en"
+def test_unknown_url_shows_the_404_page_in_its_language(tab, site_url):
+    response = tab.goto(site_url + "bestaat-niet/")
+    assert response.status == 404 and tab.locator("html").get_attribute("lang") == "nl"
+    response = tab.goto(site_url + "en/does-not-exist/")
+    assert response.status == 404 and tab.locator("html").get_attribute("lang") == "en"

@@ -20,17 +20,29 @@ PAGES = audits.source_pages()
 
 def failing_responses(page, url: str) -> list[str]:
     failed: list[str] = []
-    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.on("requestfailed", lambda r: failed.append(f"failed {r.url} ({r.failure})"))
-    page.goto(url, wait_until="networkidle")
-    audits.settle(page)
-    page.wait_for_load_state("networkidle")
+
+    def on_response(response):
+        if response.status >= 400:
+            failed.append(f"{response.status} {response.url}")
+
+    def on_request_failed(request):
+        failed.append(f"failed {request.url} ({request.failure})")
+
+    page.on("response", on_response)
+    page.on("requestfailed", on_request_failed)
+    try:
+        page.goto(url, wait_until="networkidle")
+        audits.settle(page)
+        page.wait_for_load_state("networkidle")
+    finally:  # the tab is kept open for the next test
+        page.remove_listener("response", on_response)
+        page.remove_listener("requestfailed", on_request_failed)
     return failed
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=lambda p: p.label)
-def test_no_request_of_a_page_view_fails(touch_phone, site_url, site_page):
-    failed = failing_responses(touch_phone, site_url + site_page.path)
+def test_no_request_of_a_page_view_fails(phone_tab, site_url, site_page):
+    failed = failing_responses(phone_tab, site_url + site_page.path)
     assert failed == [], f"{site_page.label}: failing requests:\n" + "\n".join(failed)
 
 
@@ -56,8 +68,8 @@ def test_every_request_of_the_offline_copy_succeeds(browser, site_url, lang):
 
 
 @pytest.mark.parametrize("missing", ["bestaat-niet/", "en/does-not-exist/"])
-def test_the_404_page_itself_makes_no_failing_request(touch_phone, site_url, missing):
-    failed = failing_responses(touch_phone, site_url + missing)
+def test_the_404_page_itself_makes_no_failing_request(phone_tab, site_url, missing):
+    failed = failing_responses(phone_tab, site_url + missing)
     # The missing page's own 404 is the point; everything it loads must succeed.
     assert [f for f in failed if not f.endswith(" " + site_url + missing)] == []
 

@@ -106,8 +106,8 @@ def test_the_link_directory_the_search_ranks_after_the_passages_is_a_page():
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.lang}: {c.query}")
-def test_first_result_is_the_passage_and_opening_it_shows_it(touch_phone, site_url, case):
-    page = touch_phone
+def test_first_result_is_the_passage_and_opening_it_shows_it(phone_tab, site_url, case):
+    page = phone_tab
     root = site_url if case.lang == DEFAULT_LANGUAGE else f"{site_url}{case.lang}/"
     page.goto(root, wait_until="networkidle")
     page.wait_for_function("document.documentElement.classList.contains('js')")

@@ -22,52 +22,52 @@ def catalog(built_site, lang="nl"):
     return json.loads((built_site / "assets" / "checklist" / f"catalog.{lang}.json").read_text(encoding="utf-8"))
 
 
-def test_every_tip_is_a_checkbox_named_by_its_text(page, site_url, built_site):
+def test_every_tip_is_a_checkbox_named_by_its_text(tab, site_url, built_site):
     for path in checklist_pages(built_site):
-        page.goto(site_url + path)
-        page.locator(".checklist--js").first.wait_for()
-        labels = page.locator(".checklist__label")
-        assert page.get_by_role("checkbox").count() == labels.count() > 0, path
+        tab.goto(site_url + path)
+        tab.locator(".checklist--js").first.wait_for()
+        labels = tab.locator(".checklist__label")
+        assert tab.get_by_role("checkbox").count() == labels.count() > 0, path
         for text in labels.all_inner_texts():
-            assert page.get_by_role("checkbox", name=" ".join(text.split()), exact=True).count() == 1, (path, text)
-    assert page.errors == []
+            assert tab.get_by_role("checkbox", name=" ".join(text.split()), exact=True).count() == 1, (path, text)
+    assert tab.errors == []
 
 
-def test_home_overview_covers_every_checklist(page, site_url, built_site):
+def test_home_overview_covers_every_checklist(tab, site_url, built_site):
     total = sum(len(c["items"]) for c in catalog(built_site)["checklists"])
     for home, expected in (("", f"Totaal: 0 van {total} gedaan"), ("en/", f"Total: 0 of {total} done")):
-        page.goto(site_url + home)
-        assert page.locator(".checklist-progress-total").inner_text() == expected
-        assert page.locator(".checklist-progress").count() == len(catalog(built_site)["checklists"])
-    assert page.errors == []
+        tab.goto(site_url + home)
+        assert tab.locator(".checklist-progress-total").inner_text() == expected
+        assert tab.locator(".checklist-progress").count() == len(catalog(built_site)["checklists"])
+    assert tab.errors == []
 
 
-def test_axe_on_a_real_checklist_page_in_use(page, site_url, built_site):
+def test_axe_on_a_real_checklist_page_in_use(tab, site_url, built_site):
     from axe_playwright_python.sync_playwright import Axe
 
     path = checklist_pages(built_site, "en")[0]
-    page.goto(site_url + path)
-    page.locator(".checklist--js").first.wait_for()
-    page.get_by_role("checkbox").first.check()
-    page.locator(".checklist__more").first.click()
-    page.locator(".checklist__who").first.fill("GGD")
-    page.locator(".checklist-household__manage summary").click()
-    results = Axe().run(page, context=CONTEXT, options=AXE_RULES)
+    tab.goto(site_url + path)
+    tab.locator(".checklist--js").first.wait_for()
+    tab.get_by_role("checkbox").first.check()
+    tab.locator(".checklist__more").first.click()
+    tab.locator(".checklist__who").first.fill("GGD")
+    tab.locator(".checklist-household__manage summary").click()
+    results = Axe().run(tab, context=CONTEXT, options=AXE_RULES)
     assert results.violations_count == 0, results.generate_report()
-    assert page.errors == []
+    assert tab.errors == []
 
 
-def test_every_checklist_page_has_its_summary_under_the_title(page, site_url, built_site):
-    """Rendered by the build for every page with a checklist, not written into each page."""
+def test_every_checklist_page_has_its_summary_under_the_title(tab, site_url, built_site):
+    """Rendered by the build for every tab with a checklist, not written into each tab."""
     for lang, expected in (("nl", "Checklist: 0 van {} gedaan"), ("en", "Checklist: 0 of {} done")):
         for path in checklist_pages(built_site, lang):
-            page.goto(site_url + path)
-            summaries = page.locator(".checklist-summary")
+            tab.goto(site_url + path)
+            summaries = tab.locator(".checklist-summary")
             summaries.first.wait_for()
-            assert summaries.count() == page.locator(".checklist[data-checklist]").count(), path
+            assert summaries.count() == tab.locator(".checklist[data-checklist]").count(), path
             # Under the page's title; in the whole guide, where each phase is a section, under the phase's title.
             title = "H2" if path.rstrip("/").endswith("hele-gids") else "H1"
             assert summaries.first.evaluate("el => el.previousElementSibling.tagName") == title, path
-            items = page.locator(".checklist").first.locator("[data-item-id]").count()
+            items = tab.locator(".checklist").first.locator("[data-item-id]").count()
             assert summaries.first.locator(".checklist-summary__count").inner_text() == expected.format(items), path
-    assert page.errors == []
+    assert tab.errors == []

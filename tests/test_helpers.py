@@ -1,0 +1,26 @@
+"""The shared test helpers that can make a test pass wrongly if they break."""
+from __future__ import annotations
+
+
+def test_a_tab_kept_open_starts_each_test_with_the_site_s_storage_empty(_open_tabs, site_url):
+    # The page gates share one tab per device (helpers.OpenTabs); a tick, a plan or an error from
+    # the test before must not show in the next, or a gate would check a state no new reader has.
+    first = _open_tabs.get("desktop", {})
+    first.goto(site_url + "voorbereiding/")
+    first.evaluate("() => { localStorage.setItem('left-over', '1'); sessionStorage.setItem('left-over', '1') }")
+    first.errors.append("an error of the test before")
+    second = _open_tabs.get("desktop", {})
+    assert second is first  # the same tab, so the same renderer process
+    assert second.errors == []
+    assert second.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
+    second.goto(site_url)
+    assert second.evaluate("() => localStorage.getItem('left-over')") is None
+
+
+def test_a_closed_tab_is_opened_again(_open_tabs, site_url):
+    tab = _open_tabs.get("phone", {"viewport": {"width": 360, "height": 640}})
+    tab.close()
+    again = _open_tabs.get("phone", {"viewport": {"width": 360, "height": 640}})
+    assert not again.is_closed() and again.viewport_size == {"width": 360, "height": 640}
+    again.goto(site_url)
+    assert again.errors == []
