@@ -59,6 +59,12 @@ class _HostHandler(_StaticHandler):
         super().end_headers()
 
 
+def page_policy(site_dir: Path) -> str:
+    """The Content-Security-Policy the site's _headers file gives its HTML pages."""
+    rules = parse_headers_file((Path(site_dir) / "_headers").read_text(encoding="utf-8"))
+    return dict(headers_for("/index.html", rules))["Content-Security-Policy"]
+
+
 def serve_as_host(site_dir: Path, mount: str = "/", port: int = 0):
     """Serve ``site_dir`` at ``mount`` on 127.0.0.1 (``port``, or a free one) with the headers of its _headers file.
 

@@ -1,37 +1,111 @@
 """Privacy gates: no request to any host but the site's own, no third-party assets, no cookies.
 
-Every page in both languages is loaded in Chromium in one browser profile, with the
-search and a checklist used along the way; the network log (pages and the search
-worker) may hold only the local server, and the profile may hold no cookies.
-The built HTML, CSS and JS are scanned for remote assets; plain <a href> links
-to other sites are content and allowed.
+A reader walks through every page in both languages in one browser profile, service worker on,
+with the site served as a static host serves it with the site's own _headers: the checklist,
+search and a glossary tooltip are used on a phase page in each language. The network log (pages,
+the search worker and the service worker) may hold only the site's own server, and the profile
+may hold no cookies. The same walk checks the host's security policy: every page is served with
+it, and nothing is blocked by it (scripts/site_build/hosting.py writes it; one walk for both,
+since each walk costs a page view per page). The built HTML, CSS and JS are scanned for remote
+assets; plain <a href> links to other sites are content and allowed.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import pytest
+from helpers import REPO_ROOT, build_or_fail, free_port
 from site_checks import audits
+from site_checks.hosting import page_policy, serve_as_host
 
-PAGES = audits.source_pages()
+# Runs before the page's scripts: every script, style, worker or request the policy blocks is recorded.
+RECORD_CSP_VIOLATIONS = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} in ${e.sourceFile}:${e.lineNumber}`));
+"""
+# Where the reader also uses the checklist, the search and a tooltip (one page per language).
+USED_PAGE = "voorbereiding"
 
 
-def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, site_url):
-    context = browser.new_context()
-    requested: list[str] = []
-    context.on("request", lambda request: requested.append(request.url))
+@pytest.fixture(scope="module")
+def host(tmp_path_factory):
+    """(site, url): a build served as a static host with its _headers, for the address it is served on.
+    Its hreflang URLs are absolute and Material fetches the sitemap next to them: from another port,
+    connect-src 'self' would block that."""
+    port = free_port()
+    site = build_or_fail(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("host-site"), "build for the host",
+                         env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+    server, url = serve_as_host(site, port=port)
+    yield site, url
+    server.shutdown()
+
+
+@dataclass
+class Walk:
+    """What one browser profile saw while a reader opened every page in turn."""
+
+    requests: list[str] = field(default_factory=list)  # every URL requested, the workers' too
+    policies: dict[str, str | None] = field(default_factory=dict)  # page path -> its Content-Security-Policy
+    problems: list[str] = field(default_factory=list)  # blocked by the policy, uncaught errors, features that failed
+    cookies: list[dict] = field(default_factory=list)
+
+
+def use_checklist_search_and_tooltip(page, lang: str) -> list[str]:
+    """What did not work of the three, as the reader would notice it."""
+    failed = []
+    if not audits.open_search(page, audits.SEARCH_QUERIES[lang], timeout=5_000):
+        failed.append("the search found nothing")
+    page.keyboard.press("Escape")
+    if not audits.use_checklist(page):
+        failed.append("no checklist")
+    abbr = page.locator("article abbr[tabindex='0']").first
+    abbr.focus()
+    try:
+        page.wait_for_function("el => el.getAttribute('aria-describedby')", arg=abbr.element_handle(), timeout=5000)
+        page.locator("#" + abbr.get_attribute("aria-describedby")).wait_for(state="visible", timeout=5000)
+    except Exception:  # Playwright's TimeoutError
+        failed.append("the tooltip of a term did not show")
+    page.wait_for_load_state("networkidle")
+    return failed
+
+
+def walk_every_page(browser, url: str, pages) -> Walk:
+    walk = Walk()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    context.on("request", lambda request: walk.requests.append(request.url))
+    current = [""]
     try:
         page = context.new_page()
-        for site_page in PAGES:
-            page.goto(site_url + site_page.path, wait_until="networkidle")
-            if site_page.name == "voorbereiding":
-                audits.use_checklist(page)
-                audits.open_search(page, audits.SEARCH_QUERIES[site_page.lang], timeout=5_000)
-                page.wait_for_load_state("networkidle")
-        cookies = context.cookies()
+        page.on("console", lambda m: "Content Security Policy" in m.text and walk.problems.append(f"{current[0]}: {m.text}"))
+        page.on("pageerror", lambda error: walk.problems.append(f"{current[0]}: {error}"))
+        for site_page in pages:
+            current[0] = site_page.path
+            response = page.goto(url + site_page.path, wait_until="networkidle")
+            walk.policies[site_page.path] = response.headers.get("content-security-policy")
+            if site_page.name == USED_PAGE:
+                walk.problems += [f"{site_page.path}: {f}" for f in use_checklist_search_and_tooltip(page, site_page.lang)]
+            walk.problems += [f"{site_page.path}: {v}" for v in page.evaluate("window.__csp")]
+        walk.cookies = context.cookies()
     finally:
         context.close()
-    assert any("search_index.json" in url for url in requested), "the search worker's requests were not seen"
-    outside = sorted(set(audits.outside_requests(requested, site_url)))
+    return walk
+
+
+def test_a_walk_through_every_page_keeps_to_the_site_and_its_security_policy(browser, host):
+    site, url = host
+    pages = audits.site_pages(site)
+    assert {p.lang for p in pages if p.name == USED_PAGE} == set(audits.LANGUAGES)
+    walk = walk_every_page(browser, url, pages)
+    assert any("search_index.json" in u for u in walk.requests), "the search worker's requests were not seen"
+    assert any("service-worker.js" in u for u in walk.requests), "the service worker's requests were not seen"
+    outside = sorted(set(audits.outside_requests(walk.requests, url)))
     assert outside == [], "requests to other hosts:\n" + "\n".join(outside)
-    assert cookies == []
+    assert walk.cookies == []
+    policy = page_policy(site)
+    assert [path for path, header in walk.policies.items() if header != policy] == [], "pages served without the policy"
+    assert walk.problems == [], "\n".join(walk.problems)
 
 
 def test_built_files_reference_no_third_party_assets(built_site):
