@@ -103,25 +103,25 @@ def touch_phone(browser):
 
 # --- tabs kept open across tests (helpers.OpenTabs says why) -----------------------------------------
 @pytest.fixture(scope="session")
-def _open_tabs(browser, site_url):
-    tabs = OpenTabs(browser, site_url)
+def open_tabs(browser):
+    tabs = OpenTabs(browser)
     yield tabs
     tabs.close()
 
 
 @pytest.fixture
-def tab(_open_tabs):
+def tab(open_tabs, site_url):
     """A desktop tab on the built site (Playwright's 1280×720), open since an earlier test, its site storage emptied."""
-    return _open_tabs.get("desktop", {})
+    return open_tabs.get("desktop", {}, site_url)
 
 
 @pytest.fixture
-def phone_tab(_open_tabs):
+def phone_tab(open_tabs, site_url):
     """``touch_phone`` as a tab kept open across tests, its site storage emptied."""
-    return _open_tabs.get("phone", PHONE)
+    return open_tabs.get("phone", PHONE, site_url)
 
 
 @pytest.fixture
-def tall_phone_tab(_open_tabs):
+def tall_phone_tab(open_tabs, site_url):
     """A phone with a taller screen (TALL_PHONE) as a tab kept open across tests, its site storage emptied."""
-    return _open_tabs.get("tall phone", TALL_PHONE)
+    return open_tabs.get("tall phone", TALL_PHONE, site_url)

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 
-def test_a_tab_kept_open_starts_each_test_with_the_site_s_storage_empty(_open_tabs, site_url):
+def test_a_tab_kept_open_starts_each_test_with_the_site_s_storage_empty(open_tabs, site_url):
     # The page gates share one tab per device (helpers.OpenTabs); a tick, a plan or an error from
     # the test before must not show in the next, or a gate would check a state no new reader has.
-    first = _open_tabs.get("desktop", {})
+    first = open_tabs.get("desktop", {}, site_url)
     first.goto(site_url + "voorbereiding/")
     first.evaluate("() => { localStorage.setItem('left-over', '1'); sessionStorage.setItem('left-over', '1') }")
     first.errors.append("an error of the test before")
-    second = _open_tabs.get("desktop", {})
+    second = open_tabs.get("desktop", {}, site_url)
     assert second is first  # the same tab, so the same renderer process
     assert second.errors == []
     assert second.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
@@ -17,10 +17,11 @@ def test_a_tab_kept_open_starts_each_test_with_the_site_s_storage_empty(_open_ta
     assert second.evaluate("() => localStorage.getItem('left-over')") is None
 
 
-def test_a_closed_tab_is_opened_again(_open_tabs, site_url):
-    tab = _open_tabs.get("phone", {"viewport": {"width": 360, "height": 640}})
+def test_a_closed_tab_is_opened_again(open_tabs, site_url):
+    tab = open_tabs.get("phone", {"viewport": {"width": 360, "height": 640}}, site_url)
     tab.close()
-    again = _open_tabs.get("phone", {"viewport": {"width": 360, "height": 640}})
+    again = open_tabs.get("phone", {"viewport": {"width": 360, "height": 640}}, site_url)
     assert not again.is_closed() and again.viewport_size == {"width": 360, "height": 640}
     again.goto(site_url)
     assert again.errors == []
+

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO_ROOT, build_or_fail, copy_project, serve_directory
+from site_checks.browser import DESKTOP, PHONE
 
 FIXTURE_DOCS = Path(__file__).parent / "fixture" / "docs"
 PLACEHOLDER = """---
@@ -53,3 +54,22 @@ def fixture_url(fixture_site) -> str:
     server, url = serve_directory(fixture_site)
     yield url
     server.shutdown()
+
+
+# Tabs kept open across tests on the fixture site (tests/helpers.py OpenTabs says why and for which tests).
+@pytest.fixture
+def fixture_tab(open_tabs, fixture_url):
+    """A desktop tab (Playwright's 1280×720, as ``page``) on the fixture site, its storage emptied."""
+    return open_tabs.get("desktop", {}, fixture_url)
+
+
+@pytest.fixture
+def fixture_phone_tab(open_tabs, fixture_url):
+    """A phone (360×640, touch) tab on the fixture site, its storage emptied."""
+    return open_tabs.get("phone", PHONE, fixture_url)
+
+
+@pytest.fixture
+def fixture_desk_tab(open_tabs, fixture_url):
+    """An officer's desktop (1280×800) tab on the fixture site, its storage emptied."""
+    return open_tabs.get("desk", DESKTOP, fixture_url)

@@ -49,116 +49,116 @@ manage = open_household_tools  # the household view's 'manage, export, import' s
 
 # -- remembering ticks ------------------------------------------------------------------------
 
-def test_tick_survives_reload(page, fixture_url):
-    open_checklist(page, fixture_url + "voorbereiding/")
-    page.get_by_role("checkbox", name=KEEP_NL).check()
-    page.reload()
-    page.locator(".checklist--js").wait_for()
-    assert box(page, KEEP).is_checked()
-    assert not box(page, LINKED).is_checked()
+def test_tick_survives_reload(fixture_tab, fixture_url):
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    fixture_tab.get_by_role("checkbox", name=KEEP_NL).check()
+    fixture_tab.reload()
+    fixture_tab.locator(".checklist--js").wait_for()
+    assert box(fixture_tab, KEEP).is_checked()
+    assert not box(fixture_tab, LINKED).is_checked()
 
 
-def test_tick_in_dutch_shows_on_english_page(page, fixture_url):
-    open_checklist(page, fixture_url + "voorbereiding/")
-    page.get_by_role("checkbox", name=KEEP_NL).check()
-    open_checklist(page, fixture_url + "en/voorbereiding/")
-    assert page.get_by_role("checkbox", name=KEEP_EN).is_checked()
-    assert page.locator(".checklist__progress").inner_text() == "1 of 3 done"
+def test_tick_in_dutch_shows_on_english_page(fixture_tab, fixture_url):
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    fixture_tab.get_by_role("checkbox", name=KEEP_NL).check()
+    open_checklist(fixture_tab, fixture_url + "en/voorbereiding/")
+    assert fixture_tab.get_by_role("checkbox", name=KEEP_EN).is_checked()
+    assert fixture_tab.locator(".checklist__progress").inner_text() == "1 of 3 done"
 
 
-def test_progress_text_updates_and_is_announced(page, fixture_url):
-    open_checklist(page, fixture_url + "voorbereiding/")
-    progress = page.locator(".checklist__progress")
+def test_progress_text_updates_and_is_announced(fixture_tab, fixture_url):
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    progress = fixture_tab.locator(".checklist__progress")
     assert progress.inner_text() == "0 van 3 gedaan"
     assert progress.get_attribute("aria-live") == "polite"
-    box(page, KEEP).check()
-    box(page, LINKED).check()
+    box(fixture_tab, KEEP).check()
+    box(fixture_tab, LINKED).check()
     assert progress.inner_text() == "2 van 3 gedaan"
-    box(page, KEEP).uncheck()
+    box(fixture_tab, KEEP).uncheck()
     assert progress.inner_text() == "1 van 3 gedaan"
 
 
-def test_home_overview_shows_progress_per_phase_and_total(page, fixture_url):
-    open_checklist(page, fixture_url + "voorbereiding/")
-    box(page, KEEP).check()
-    box(page, LINKED).check()
-    open_checklist(page, fixture_url + "plaatsing/")
-    box(page, "fixture-buren-informeren").check()
-    page.goto(fixture_url)
-    spans = page.locator(".phase-steps .checklist-progress .checklist-summary__count")
+def test_home_overview_shows_progress_per_phase_and_total(fixture_tab, fixture_url):
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    box(fixture_tab, KEEP).check()
+    box(fixture_tab, LINKED).check()
+    open_checklist(fixture_tab, fixture_url + "plaatsing/")
+    box(fixture_tab, "fixture-buren-informeren").check()
+    fixture_tab.goto(fixture_url)
+    spans = fixture_tab.locator(".phase-steps .checklist-progress .checklist-summary__count")
     assert spans.all_inner_texts() == ["2 van 3 gedaan", "1 van 2 gedaan"]
-    assert page.locator(".checklist-progress-total").inner_text() == "Totaal: 3 van 5 gedaan"
-    page.goto(fixture_url + "en/")
-    assert page.locator(".checklist-progress-total").inner_text() == "Total: 3 of 5 done"
+    assert fixture_tab.locator(".checklist-progress-total").inner_text() == "Totaal: 3 van 5 gedaan"
+    fixture_tab.goto(fixture_url + "en/")
+    assert fixture_tab.locator(".checklist-progress-total").inner_text() == "Total: 3 of 5 done"
     # The active household is visible on the overview too.
-    assert page.get_by_label("Active household").locator("option:checked").inner_text() == "Household 1"
+    assert fixture_tab.get_by_label("Active household").locator("option:checked").inner_text() == "Household 1"
 
 
 # -- households, assignees, notes, reset ------------------------------------------------------
 
-def test_households_are_independent(page, fixture_url):
-    open_checklist(page, fixture_url + "voorbereiding/")
-    box(page, KEEP).check()
-    details = manage(page)
+def test_households_are_independent(fixture_tab, fixture_url):
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    box(fixture_tab, KEEP).check()
+    details = manage(fixture_tab)
     assert "geen persoonsgegevens" in details.inner_text()
     assert "Gezin A – aankomst maart" in details.inner_text()
-    page.get_by_label("Naam van dit huishouden").fill("Gezin A – aankomst maart")
-    page.get_by_role("button", name="Naam opslaan").click()
-    page.get_by_label("Nieuw huishouden").fill("Gezin B – aankomst april")
-    page.get_by_role("button", name="Toevoegen").click()
+    fixture_tab.get_by_label("Naam van dit huishouden").fill("Gezin A – aankomst maart")
+    fixture_tab.get_by_role("button", name="Naam opslaan").click()
+    fixture_tab.get_by_label("Nieuw huishouden").fill("Gezin B – aankomst april")
+    fixture_tab.get_by_role("button", name="Toevoegen").click()
     # The new household is active and empty; its name shows at the checklist.
-    assert page.locator(".checklist__household").inner_text() == "Huishouden: Gezin B – aankomst april"
-    assert not box(page, KEEP).is_checked()
-    box(page, LINKED).check()
-    page.get_by_label("Actief huishouden").select_option(label="Gezin A – aankomst maart")
-    assert box(page, KEEP).is_checked() and not box(page, LINKED).is_checked()
-    assert "‘Gezin A – aankomst maart’ is nu actief." in page.locator(".checklist-household__messages").inner_text()
-    page.reload()
-    page.locator(".checklist--js").wait_for()
-    assert page.get_by_label("Actief huishouden").locator("option:checked").inner_text() == "Gezin A – aankomst maart"
-    page.get_by_label("Actief huishouden").select_option(label="Gezin B – aankomst april")
-    assert box(page, LINKED).is_checked() and not box(page, KEEP).is_checked()
+    assert fixture_tab.locator(".checklist__household").inner_text() == "Huishouden: Gezin B – aankomst april"
+    assert not box(fixture_tab, KEEP).is_checked()
+    box(fixture_tab, LINKED).check()
+    fixture_tab.get_by_label("Actief huishouden").select_option(label="Gezin A – aankomst maart")
+    assert box(fixture_tab, KEEP).is_checked() and not box(fixture_tab, LINKED).is_checked()
+    assert "‘Gezin A – aankomst maart’ is nu actief." in fixture_tab.locator(".checklist-household__messages").inner_text()
+    fixture_tab.reload()
+    fixture_tab.locator(".checklist--js").wait_for()
+    assert fixture_tab.get_by_label("Actief huishouden").locator("option:checked").inner_text() == "Gezin A – aankomst maart"
+    fixture_tab.get_by_label("Actief huishouden").select_option(label="Gezin B – aankomst april")
+    assert box(fixture_tab, LINKED).is_checked() and not box(fixture_tab, KEEP).is_checked()
 
 
 
 
-def test_assignee_and_note_persist(page, fixture_url):
-    open_checklist(page, fixture_url + "voorbereiding/")
-    item = page.locator(f"#tip-{KEEP}")
+def test_assignee_and_note_persist(fixture_tab, fixture_url):
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    item = fixture_tab.locator(f"#tip-{KEEP}")
     item.locator(".checklist__more").click()
     who = item.get_by_label("Wie doet het?")
     # The suggestions include the usual parties; free text is allowed too.
-    options = page.locator("#checklist-who option")
+    options = fixture_tab.locator("#checklist-who option")
     assert "woningcorporatie" in [options.nth(i).get_attribute("value") for i in range(options.count())]
     who.fill("maatschappelijke begeleiding")
     item.get_by_label("Notitie").fill("Afspraak op maandag")
-    page.reload()
-    page.locator(".checklist--js").wait_for()
-    item = page.locator(f"#tip-{KEEP}")
+    fixture_tab.reload()
+    fixture_tab.locator(".checklist--js").wait_for()
+    item = fixture_tab.locator(f"#tip-{KEEP}")
     assert item.locator(".checklist__meta").inner_text() == "Wie: maatschappelijke begeleiding · Notitie: Afspraak op maandag"
     item.locator(".checklist__more").click()
     assert item.locator(".checklist__meta").is_hidden(), "the line repeats the open fields"
     assert item.locator(".checklist__who").input_value() == "maatschappelijke begeleiding"
     assert item.locator(".checklist__note").input_value() == "Afspraak op maandag"
     # Ticks are independent of assignee and note.
-    assert not box(page, KEEP).is_checked()
+    assert not box(fixture_tab, KEEP).is_checked()
 
 
-def test_clear_checklist_at_once_with_undo(page, fixture_url):
-    open_checklist(page, fixture_url + "plaatsing/")
-    box(page, "fixture-buren-informeren").check()
-    open_checklist(page, fixture_url + "voorbereiding/")
-    box(page, KEEP).check()
-    page.get_by_role("button", name="Checklist leegmaken").click()
-    assert not box(page, KEEP).is_checked()
+def test_clear_checklist_at_once_with_undo(fixture_tab, fixture_url):
+    open_checklist(fixture_tab, fixture_url + "plaatsing/")
+    box(fixture_tab, "fixture-buren-informeren").check()
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    box(fixture_tab, KEEP).check()
+    fixture_tab.get_by_role("button", name="Checklist leegmaken").click()
+    assert not box(fixture_tab, KEEP).is_checked()
     # Only this checklist: the other page's tick stays.
-    assert stored(page)["households"][0]["items"] == {"fixture-buren-informeren": {"status": "done"}}
-    page.locator(".checklist__messages").get_by_role("button", name="Ongedaan maken").click()
-    assert box(page, KEEP).is_checked()
-    assert page.locator(".checklist__messages").inner_text() == "Hersteld."
-    manage(page).get_by_role("button", name="Dit huishouden leegmaken").click()
-    assert stored(page)["households"][0]["items"] == {}
-    assert "‘Huishouden 1’ is leeggemaakt." in page.locator(".checklist-household__messages").inner_text()
+    assert stored(fixture_tab)["households"][0]["items"] == {"fixture-buren-informeren": {"status": "done"}}
+    fixture_tab.locator(".checklist__messages").get_by_role("button", name="Ongedaan maken").click()
+    assert box(fixture_tab, KEEP).is_checked()
+    assert fixture_tab.locator(".checklist__messages").inner_text() == "Hersteld."
+    manage(fixture_tab).get_by_role("button", name="Dit huishouden leegmaken").click()
+    assert stored(fixture_tab)["households"][0]["items"] == {}
+    assert "‘Huishouden 1’ is leeggemaakt." in fixture_tab.locator(".checklist-household__messages").inner_text()
 
 
 # -- export, import ---------------------------------------------------------------------------
@@ -214,19 +214,19 @@ def download_csv(page, button: str, tmp_path) -> tuple[str, list[str]]:
     return download.value.suggested_filename, path.read_text(encoding="utf-8-sig").splitlines()
 
 
-def test_csv_export_lists_every_tip_with_ticks_assignees_and_notes(page, fixture_url, tmp_path):
-    page.goto(fixture_url + "over/")
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)",
+def test_csv_export_lists_every_tip_with_ticks_assignees_and_notes(fixture_tab, fixture_url, tmp_path):
+    fixture_tab.goto(fixture_url + "over/")
+    fixture_tab.evaluate("([k, v]) => localStorage.setItem(k, v)",
                   [STORAGE_KEY, household_state({"oude-tip": {"done": True}})])
-    open_checklist(page, fixture_url + "voorbereiding/")
-    page.locator(".checklist-household__removed").wait_for()  # the catalog has loaded
-    box(page, KEEP).check()
-    item = page.locator(f"#tip-{KEEP}")
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    fixture_tab.locator(".checklist-household__removed").wait_for()  # the catalog has loaded
+    box(fixture_tab, KEEP).check()
+    item = fixture_tab.locator(f"#tip-{KEEP}")
     item.locator(".checklist__more").click()
     item.get_by_label("Wie doet het?").fill("=gemeente")
     item.get_by_label("Notitie").fill('Zeg "ja"')
-    manage(page)
-    filename, rows = download_csv(page, "Downloaden als CSV (spreadsheet)", tmp_path)
+    manage(fixture_tab)
+    filename, rows = download_csv(fixture_tab, "Downloaden als CSV (spreadsheet)", tmp_path)
     assert filename == "checklist-gezin-a.csv"
     assert rows[0] == '"Checklist";"ID";"Tip";"Status";"Wie";"Notitie"'
     # A formula-like cell is defused with a leading apostrophe; quotes are doubled.
@@ -241,11 +241,11 @@ def test_csv_export_lists_every_tip_with_ticks_assignees_and_notes(page, fixture
     assert rows[-1] == '"Niet meer in de gids";"oude-tip";"";"Gedaan";"";""'
 
 
-def test_english_csv_export_fetches_the_catalog_when_needed(page, fixture_url, tmp_path):
-    open_checklist(page, fixture_url + "en/plaatsing/")
-    box(page, "fixture-buren-informeren").check()
-    page.locator(".checklist-household__manage summary").click()
-    filename, rows = download_csv(page, "Download as CSV (spreadsheet)", tmp_path)
+def test_english_csv_export_fetches_the_catalog_when_needed(fixture_tab, fixture_url, tmp_path):
+    open_checklist(fixture_tab, fixture_url + "en/plaatsing/")
+    box(fixture_tab, "fixture-buren-informeren").check()
+    fixture_tab.locator(".checklist-household__manage summary").click()
+    filename, rows = download_csv(fixture_tab, "Download as CSV (spreadsheet)", tmp_path)
     assert filename == "checklist-household-1.csv"
     assert rows[0] == '"Checklist","ID","Tip","Status","Who","Note"'
     assert rows[1] == '"Preparation tips","fixture-woning-kiezen","Choose a home that suits the size of the family.","To do","",""'
@@ -301,23 +301,23 @@ BAD_IMPORTS = {
 }
 
 
-def test_bad_import_files_show_a_message_and_change_nothing(page, fixture_url, tmp_path):
-    open_checklist(page, fixture_url + "voorbereiding/")
-    box(page, KEEP).check()
-    before = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
-    manage(page)
-    messages = page.locator(".checklist-household__messages")
+def test_bad_import_files_show_a_message_and_change_nothing(fixture_tab, fixture_url, tmp_path):
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    box(fixture_tab, KEEP).check()
+    before = fixture_tab.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+    manage(fixture_tab)
+    messages = fixture_tab.locator(".checklist-household__messages")
     for case, content in BAD_IMPORTS.items():
         bad = tmp_path / f"{case}.json"
         bad.write_text(content, encoding="utf-8")
-        page.evaluate("document.querySelector('.checklist-household__messages').replaceChildren()")
-        page.get_by_label("Huishoudens importeren (JSON-bestand)").set_input_files(str(bad))
+        fixture_tab.evaluate("document.querySelector('.checklist-household__messages').replaceChildren()")
+        fixture_tab.get_by_label("Huishoudens importeren (JSON-bestand)").set_input_files(str(bad))
         expect(messages.locator(".checklist-message--error"), case).to_have_text(
             "Dit bestand kan niet worden geïmporteerd: het is geen (volledige) JSON-export van deze checklists. "
             "Er is niets veranderd.")
-        assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == before, case
-    assert box(page, KEEP).is_checked()
-    assert page.get_by_label("Actief huishouden").locator("option").count() == 1
+        assert fixture_tab.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == before, case
+    assert box(fixture_tab, KEEP).is_checked()
+    assert fixture_tab.get_by_label("Actief huishouden").locator("option").count() == 1
 
 
 # -- robustness -------------------------------------------------------------------------------
@@ -329,50 +329,50 @@ def test_bad_import_files_show_a_message_and_change_nothing(page, fixture_url, t
     household_state({KEEP: {"done": "yes"}}),
     household_state({KEEP: {"status": "maybe"}}, version=2),
 ], ids=["garbage", "truncated", "foreign", "wrong-types", "unknown-status"])
-def test_corrupt_storage_is_kept_aside_with_a_visible_message(page, fixture_url, bad_value):
-    page.goto(fixture_url + "over/")  # same origin, no checklist: nothing reads the value yet
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, bad_value])
-    open_checklist(page, fixture_url + "voorbereiding/")
-    warning = page.locator(".checklist-message--warning")
+def test_corrupt_storage_is_kept_aside_with_a_visible_message(fixture_tab, fixture_url, bad_value):
+    fixture_tab.goto(fixture_url + "over/")  # same origin, no checklist: nothing reads the value yet
+    fixture_tab.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, bad_value])
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    warning = fixture_tab.locator(".checklist-message--warning")
     assert warning.is_visible()
     assert "kon niet worden gelezen" in warning.inner_text()
-    aside_keys = page.evaluate(
+    aside_keys = fixture_tab.evaluate(
         f"Object.keys(localStorage).filter(k => k.startsWith('{STORAGE_KEY}.unreadable.'))")
     assert len(aside_keys) == 1 and aside_keys[0] in warning.inner_text()
-    assert page.evaluate("k => localStorage.getItem(k)", aside_keys[0]) == bad_value
+    assert fixture_tab.evaluate("k => localStorage.getItem(k)", aside_keys[0]) == bad_value
     # Clean start that works and saves.
-    assert not box(page, KEEP).is_checked()
-    box(page, KEEP).check()
-    assert stored(page)["households"][0]["items"] == {KEEP: {"status": "done"}}
-    page.reload()
-    page.locator(".checklist--js").wait_for()
-    assert box(page, KEEP).is_checked()
-    assert page.locator(".checklist-message--warning").count() == 0
+    assert not box(fixture_tab, KEEP).is_checked()
+    box(fixture_tab, KEEP).check()
+    assert stored(fixture_tab)["households"][0]["items"] == {KEEP: {"status": "done"}}
+    fixture_tab.reload()
+    fixture_tab.locator(".checklist--js").wait_for()
+    assert box(fixture_tab, KEEP).is_checked()
+    assert fixture_tab.locator(".checklist-message--warning").count() == 0
 
 
-def test_removed_item_is_kept_and_reported(page, fixture_url):
-    page.goto(fixture_url + "over/")
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, household_state({
+def test_removed_item_is_kept_and_reported(fixture_tab, fixture_url):
+    fixture_tab.goto(fixture_url + "over/")
+    fixture_tab.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, household_state({
         KEEP: {"done": True},
         "oude-tip-die-weg-is": {"done": True, "who": "COA", "note": "Was belangrijk"},
     })])
-    open_checklist(page, fixture_url + "voorbereiding/")
-    report = page.locator(".checklist-household__removed")
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    report = fixture_tab.locator(".checklist-household__removed")
     report.wait_for()
     assert "Niet meer in de gids" in report.inner_text()
     assert "oude-tip-die-weg-is · Gedaan · Wie: COA · Notitie: Was belangrijk" in report.inner_text()
-    assert box(page, KEEP).is_checked()
-    assert page.locator(".checklist__progress").inner_text() == "1 van 3 gedaan"
+    assert box(fixture_tab, KEEP).is_checked()
+    assert fixture_tab.locator(".checklist__progress").inner_text() == "1 van 3 gedaan"
     # Ticking elsewhere keeps the removed id in storage.
-    box(page, LINKED).check()
-    assert "oude-tip-die-weg-is" in stored(page)["households"][0]["items"]
-    page.goto(fixture_url + "en/")
-    report = page.locator(".checklist-household__removed")
+    box(fixture_tab, LINKED).check()
+    assert "oude-tip-die-weg-is" in stored(fixture_tab)["households"][0]["items"]
+    fixture_tab.goto(fixture_url + "en/")
+    report = fixture_tab.locator(".checklist-household__removed")
     report.wait_for()
     assert "No longer in the guide" in report.inner_text()
-    page.get_by_role("button", name="Forget these tips").click()
+    fixture_tab.get_by_role("button", name="Forget these tips").click()
     assert report.is_hidden()
-    assert "oude-tip-die-weg-is" not in stored(page)["households"][0]["items"]
+    assert "oude-tip-die-weg-is" not in stored(fixture_tab)["households"][0]["items"]
 
 
 @pytest.mark.parametrize("page_bumped, catalog_bumped, accepted", [
@@ -456,29 +456,29 @@ def test_another_tab_changes_are_followed(page, fixture_url, context):
 
 # -- accessibility, keyboard, print -----------------------------------------------------------
 
-def test_every_checkbox_has_its_item_text_as_accessible_name(page, fixture_url):
-    open_checklist(page, fixture_url + "voorbereiding/")
-    assert page.get_by_role("checkbox").count() == 3
+def test_every_checkbox_has_its_item_text_as_accessible_name(fixture_tab, fixture_url):
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    assert fixture_tab.get_by_role("checkbox").count() == 3
     for text in TEXTS_NL:
-        assert page.get_by_role("checkbox", name=text, exact=True).count() == 1, text
-    snapshot = page.locator(".checklist").aria_snapshot()
+        assert fixture_tab.get_by_role("checkbox", name=text, exact=True).count() == 1, text
+    snapshot = fixture_tab.locator(".checklist").aria_snapshot()
     assert f'checkbox "{KEEP_NL}"' in snapshot
 
 
-def test_links_inside_items_stay_links(page, fixture_url):
-    open_checklist(page, fixture_url + "voorbereiding/")
-    page.locator(f"#tip-{LINKED}").get_by_role("link", name="tips voor de plaatsing").click()
-    page.wait_for_url(fixture_url + "plaatsing/")
-    page.go_back()
-    page.locator(".checklist--js").wait_for()
-    assert not box(page, LINKED).is_checked()
+def test_links_inside_items_stay_links(fixture_tab, fixture_url):
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    fixture_tab.locator(f"#tip-{LINKED}").get_by_role("link", name="tips voor de plaatsing").click()
+    fixture_tab.wait_for_url(fixture_url + "plaatsing/")
+    fixture_tab.go_back()
+    fixture_tab.locator(".checklist--js").wait_for()
+    assert not box(fixture_tab, LINKED).is_checked()
 
 
-def test_keyboard_only_ticking(page, fixture_url):
-    open_checklist(page, fixture_url + "voorbereiding/")
-    target = box(page, KEEP)
+def test_keyboard_only_ticking(fixture_tab, fixture_url):
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    target = box(fixture_tab, KEEP)
     for _ in range(60):
-        page.keyboard.press("Tab")
+        fixture_tab.keyboard.press("Tab")
         if target.evaluate("el => el === document.activeElement"):
             break
     else:
@@ -486,18 +486,18 @@ def test_keyboard_only_ticking(page, fixture_url):
     # The component's own focus ring: solid, at least 2px (Chrome's default ring is thinner, 'auto').
     style, width = target.evaluate("el => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth)]")
     assert style == "solid" and width >= 2, f"focused checkbox has no clear focus indicator: {style} {width}px"
-    page.keyboard.press("Space")
+    fixture_tab.keyboard.press("Space")
     assert target.is_checked()
-    assert page.locator(".checklist__progress").inner_text() == "1 van 3 gedaan"
+    assert fixture_tab.locator(".checklist__progress").inner_text() == "1 van 3 gedaan"
     # Assignee and note are reachable too: Tab to the item's button, open the fields with Enter.
     for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('checklist__more')"):
+        fixture_tab.keyboard.press("Tab")
+        if fixture_tab.evaluate("document.activeElement.classList.contains('checklist__more')"):
             break
-    page.keyboard.press("Enter")
-    page.keyboard.press("Tab")
-    page.keyboard.type("COA")
-    assert page.locator(f"#checklist-{KEEP}-who").input_value() == "COA"
+    fixture_tab.keyboard.press("Enter")
+    fixture_tab.keyboard.press("Tab")
+    fixture_tab.keyboard.type("COA")
+    assert fixture_tab.locator(f"#checklist-{KEEP}-who").input_value() == "COA"
 
 
 def test_print_shows_ticks_assignees_notes_and_hides_navigation(page, fixture_url):
@@ -541,25 +541,25 @@ def assert_no_axe_violations(page, axe) -> None:
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_axe_finds_no_violations_with_the_checklist_in_use(page, fixture_url):
+def test_axe_finds_no_violations_with_the_checklist_in_use(fixture_tab, fixture_url):
     from axe_playwright_python.sync_playwright import Axe
 
-    page.goto(fixture_url + "over/")
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)",
+    fixture_tab.goto(fixture_url + "over/")
+    fixture_tab.evaluate("([k, v]) => localStorage.setItem(k, v)",
                   [STORAGE_KEY, household_state({"oude-tip": {"done": True}})])
-    open_checklist(page, fixture_url + "voorbereiding/")
-    page.locator(".checklist-household__removed").wait_for()
-    box(page, KEEP).check()
-    item = page.locator(f"#tip-{KEEP}")
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    fixture_tab.locator(".checklist-household__removed").wait_for()
+    box(fixture_tab, KEEP).check()
+    item = fixture_tab.locator(f"#tip-{KEEP}")
     item.locator(".checklist__more").click()
     item.get_by_label("Wie doet het?").fill("COA")
     item.get_by_label("Notitie").fill("Notitie")
-    manage(page)
-    page.get_by_label("Actief huishouden").focus()
-    assert_no_axe_violations(page, Axe())
-    page.goto(fixture_url)
-    page.locator(".checklist-household").wait_for()
-    assert_no_axe_violations(page, Axe())
+    manage(fixture_tab)
+    fixture_tab.get_by_label("Actief huishouden").focus()
+    assert_no_axe_violations(fixture_tab, Axe())
+    fixture_tab.goto(fixture_url)
+    fixture_tab.locator(".checklist-household").wait_for()
+    assert_no_axe_violations(fixture_tab, Axe())
 
 
 def test_without_javascript_the_checklist_is_a_plain_list(browser, fixture_url):

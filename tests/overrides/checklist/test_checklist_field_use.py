@@ -42,6 +42,21 @@ def desk(browser):
     page.context.close()
 
 
+# The tabs kept open across tests (tests/helpers.py OpenTabs), held to the same rules as the two above.
+@pytest.fixture
+def fixture_phone_tab(fixture_phone_tab):
+    fixture_phone_tab.set_default_timeout(5_000)
+    yield fixture_phone_tab
+    assert fixture_phone_tab.errors == [], fixture_phone_tab.errors
+
+
+@pytest.fixture
+def fixture_desk_tab(fixture_desk_tab):
+    fixture_desk_tab.set_default_timeout(5_000)
+    yield fixture_desk_tab
+    assert fixture_desk_tab.errors == [], fixture_desk_tab.errors
+
+
 def open_checklist(page, url):
     page.goto(url)
     page.locator(".checklist--js").first.wait_for()
@@ -78,44 +93,44 @@ def save_download(page, button, path):
 
 # -- statuses ---------------------------------------------------------------------------------
 
-def test_not_applicable_leaves_the_count_and_survives_reload_and_language(phone, fixture_url):
-    open_checklist(phone, fixture_url + "voorbereiding/")
-    phone.get_by_role("checkbox", name="Kies een woning die past bij de grootte van het gezin.").check()
-    progress = phone.locator(".checklist__progress")
+def test_not_applicable_leaves_the_count_and_survives_reload_and_language(fixture_phone_tab, fixture_url):
+    open_checklist(fixture_phone_tab, fixture_url + "voorbereiding/")
+    fixture_phone_tab.get_by_role("checkbox", name="Kies een woning die past bij de grootte van het gezin.").check()
+    progress = fixture_phone_tab.locator(".checklist__progress")
     assert progress.inner_text() == "1 van 3 gedaan"
-    mark_na(phone, THIRD)
+    mark_na(fixture_phone_tab, THIRD)
     assert progress.inner_text() == "1 van 2 gedaan"
     # The status is text, beside the tip, not colour alone; the button says it is pressed.
-    assert item(phone, THIRD).locator(".checklist__tag").inner_text() == "Niet van toepassing"
-    assert item(phone, KEEP).locator(".checklist__tag").inner_text() == "Gedaan"
-    assert item(phone, LINKED).locator(".checklist__tag").inner_text() == "Te doen"
-    assert item(phone, THIRD).get_by_role("button", name="Niet van toepassing").get_attribute("aria-pressed") == "true"
-    assert phone.locator(f"#checklist-{THIRD}").get_attribute("aria-describedby") == f"checklist-{THIRD}-status"
-    phone.reload()
-    phone.locator(".checklist--js").wait_for()
+    assert item(fixture_phone_tab, THIRD).locator(".checklist__tag").inner_text() == "Niet van toepassing"
+    assert item(fixture_phone_tab, KEEP).locator(".checklist__tag").inner_text() == "Gedaan"
+    assert item(fixture_phone_tab, LINKED).locator(".checklist__tag").inner_text() == "Te doen"
+    assert item(fixture_phone_tab, THIRD).get_by_role("button", name="Niet van toepassing").get_attribute("aria-pressed") == "true"
+    assert fixture_phone_tab.locator(f"#checklist-{THIRD}").get_attribute("aria-describedby") == f"checklist-{THIRD}-status"
+    fixture_phone_tab.reload()
+    fixture_phone_tab.locator(".checklist--js").wait_for()
     assert progress.inner_text() == "1 van 2 gedaan"
-    open_checklist(phone, fixture_url + "en/voorbereiding/")
-    assert phone.locator(".checklist__progress").inner_text() == "1 of 2 done"
-    assert item(phone, THIRD).locator(".checklist__tag").inner_text() == "Not applicable"
+    open_checklist(fixture_phone_tab, fixture_url + "en/voorbereiding/")
+    assert fixture_phone_tab.locator(".checklist__progress").inner_text() == "1 of 2 done"
+    assert item(fixture_phone_tab, THIRD).locator(".checklist__tag").inner_text() == "Not applicable"
     # Ticking a not-applicable tip makes it done; pressing the button again makes it apply.
-    phone.locator(f"#checklist-{THIRD}").check()
-    assert phone.locator(".checklist__progress").inner_text() == "2 of 3 done"
-    not_applicable = open_fields(phone, LINKED).get_by_role("button", name="Not applicable")
+    fixture_phone_tab.locator(f"#checklist-{THIRD}").check()
+    assert fixture_phone_tab.locator(".checklist__progress").inner_text() == "2 of 3 done"
+    not_applicable = open_fields(fixture_phone_tab, LINKED).get_by_role("button", name="Not applicable")
     not_applicable.click()
-    assert phone.locator(".checklist__progress").inner_text() == "2 of 2 done"
+    assert fixture_phone_tab.locator(".checklist__progress").inner_text() == "2 of 2 done"
     not_applicable.click()
-    assert phone.locator(".checklist__progress").inner_text() == "2 of 3 done"
+    assert fixture_phone_tab.locator(".checklist__progress").inner_text() == "2 of 3 done"
 
 
-def test_csv_and_json_exports_carry_the_status(desk, fixture_url, tmp_path):
-    open_checklist(desk, fixture_url + "voorbereiding/")
-    desk.locator(f"#checklist-{KEEP}").check()
-    mark_na(desk, THIRD)
-    manage(desk)
-    rows = save_download(desk, "Downloaden als CSV (spreadsheet)", tmp_path / "x.csv").read_text(encoding="utf-8-sig").splitlines()
+def test_csv_and_json_exports_carry_the_status(fixture_desk_tab, fixture_url, tmp_path):
+    open_checklist(fixture_desk_tab, fixture_url + "voorbereiding/")
+    fixture_desk_tab.locator(f"#checklist-{KEEP}").check()
+    mark_na(fixture_desk_tab, THIRD)
+    manage(fixture_desk_tab)
+    rows = save_download(fixture_desk_tab, "Downloaden als CSV (spreadsheet)", tmp_path / "x.csv").read_text(encoding="utf-8-sig").splitlines()
     statuses = {r.split(";")[1].strip('"'): r.split(";")[3].strip('"') for r in rows[1:]}
     assert statuses[KEEP] == "Gedaan" and statuses[THIRD] == "Niet van toepassing" and statuses[LINKED] == "Te doen"
-    data = json.loads(save_download(desk, "Dit huishouden downloaden (JSON)", tmp_path / "x.json").read_text(encoding="utf-8"))
+    data = json.loads(save_download(fixture_desk_tab, "Dit huishouden downloaden (JSON)", tmp_path / "x.json").read_text(encoding="utf-8"))
     assert data["household"]["items"] == {KEEP: {"status": "done"}, THIRD: {"status": "na"}}
 
 
@@ -179,12 +194,12 @@ def test_summary_takes_its_place_without_moving_the_page(phone, fixture_url):
     assert shift < 0.02, f"the page moved as the summary appeared (cumulative layout shift {shift:.3f})"
 
 
-def test_home_page_shows_the_same_summary_per_phase(desk, fixture_url):
-    open_checklist(desk, fixture_url + "voorbereiding/")
-    desk.locator(f"#checklist-{KEEP}").check()
-    mark_na(desk, THIRD)
-    desk.goto(fixture_url)
-    phases = desk.locator(".checklist-progress")
+def test_home_page_shows_the_same_summary_per_phase(fixture_desk_tab, fixture_url):
+    open_checklist(fixture_desk_tab, fixture_url + "voorbereiding/")
+    fixture_desk_tab.locator(f"#checklist-{KEEP}").check()
+    mark_na(fixture_desk_tab, THIRD)
+    fixture_desk_tab.goto(fixture_url)
+    phases = fixture_desk_tab.locator(".checklist-progress")
     phases.first.locator(".checklist-summary__bar").wait_for()
     assert phases.locator(".checklist-summary__count").all_inner_texts() == ["1 van 2 gedaan", "0 van 2 gedaan"]
     assert phases.first.locator(".checklist-summary__bar > span").evaluate("el => el.style.width") == "50%"
@@ -204,46 +219,46 @@ CONTROLS = """() => [...document.querySelectorAll(
   }))"""
 
 
-def test_every_control_is_at_least_44_px_on_a_phone(phone, fixture_url):
-    open_checklist(phone, fixture_url + "voorbereiding/")
-    phone.locator(f"#checklist-{KEEP}").check()
+def test_every_control_is_at_least_44_px_on_a_phone(fixture_phone_tab, fixture_url):
+    open_checklist(fixture_phone_tab, fixture_url + "voorbereiding/")
+    fixture_phone_tab.locator(f"#checklist-{KEEP}").check()
     for item_id in (KEEP, LINKED, THIRD):
-        open_fields(phone, item_id)
-    manage(phone)
-    phone.get_by_role("button", name="Checklist leegmaken").click()  # shows the undo button too
-    controls = phone.evaluate(CONTROLS)
+        open_fields(fixture_phone_tab, item_id)
+    manage(fixture_phone_tab)
+    fixture_phone_tab.get_by_role("button", name="Checklist leegmaken").click()  # shows the undo button too
+    controls = fixture_phone_tab.evaluate(CONTROLS)
     kinds = " ".join(c["what"] for c in controls)
     for expected in ("<select", "<summary", "label of #", "Ongedaan maken", "checklist__more", "checklist__na", 'for="checklist-import"'):
         assert expected in kinds, expected
     small = [c for c in controls if c["h"] < 44 or c["w"] < 44]
     assert small == [], small
     # The whole row is the tap target: a tap on the tip's text, away from the box, ticks it.
-    text = item(phone, LINKED).locator(".checklist__text")
+    text = item(fixture_phone_tab, LINKED).locator(".checklist__text")
     text.tap(position={"x": text.bounding_box()["width"] - 5, "y": 5})
-    assert phone.locator(f"#checklist-{LINKED}").is_checked()
+    assert fixture_phone_tab.locator(f"#checklist-{LINKED}").is_checked()
 
 
 # -- undo -------------------------------------------------------------------------------------
 
-def test_delete_household_then_undo_brings_everything_back(phone, fixture_url):
-    open_checklist(phone, fixture_url + "voorbereiding/")
-    manage(phone)
-    phone.get_by_label("Nieuw huishouden").fill("Gezin B")
-    phone.get_by_role("button", name="Toevoegen").click()
-    phone.locator(f"#checklist-{KEEP}").check()
-    open_fields(phone, LINKED).get_by_label("Notitie").fill("Bellen")
-    before = stored(phone)
-    delete = phone.get_by_role("button", name="Dit huishouden verwijderen")
+def test_delete_household_then_undo_brings_everything_back(fixture_phone_tab, fixture_url):
+    open_checklist(fixture_phone_tab, fixture_url + "voorbereiding/")
+    manage(fixture_phone_tab)
+    fixture_phone_tab.get_by_label("Nieuw huishouden").fill("Gezin B")
+    fixture_phone_tab.get_by_role("button", name="Toevoegen").click()
+    fixture_phone_tab.locator(f"#checklist-{KEEP}").check()
+    open_fields(fixture_phone_tab, LINKED).get_by_label("Notitie").fill("Bellen")
+    before = stored(fixture_phone_tab)
+    delete = fixture_phone_tab.get_by_role("button", name="Dit huishouden verwijderen")
     # Destructive actions are set apart from the others, in their own group.
     assert delete.evaluate("el => el.closest('.checklist-household__danger') !== null")
     delete.click()
-    assert [h.get("name") for h in stored(phone)["households"]] == [None]
-    messages = phone.locator(".checklist-household__messages")
+    assert [h.get("name") for h in stored(fixture_phone_tab)["households"]] == [None]
+    messages = fixture_phone_tab.locator(".checklist-household__messages")
     assert "‘Gezin B’ is verwijderd." in messages.inner_text()
     messages.get_by_role("button", name="Ongedaan maken").click()
-    assert stored(phone)["households"] == before["households"] and stored(phone)["active"] == before["active"]
-    assert phone.locator(f"#checklist-{KEEP}").is_checked()
-    assert phone.get_by_label("Actief huishouden").locator("option:checked").inner_text() == "Gezin B"
+    assert stored(fixture_phone_tab)["households"] == before["households"] and stored(fixture_phone_tab)["active"] == before["active"]
+    assert fixture_phone_tab.locator(f"#checklist-{KEEP}").is_checked()
+    assert fixture_phone_tab.get_by_label("Actief huishouden").locator("option:checked").inner_text() == "Gezin B"
 
 
 def test_undo_lapses_after_a_few_seconds(browser, fixture_url):
@@ -269,10 +284,10 @@ def test_undo_lapses_after_a_few_seconds(browser, fixture_url):
         page.context.close()
 
 
-def test_print_is_the_primary_action_and_clearing_is_set_apart(desk, fixture_url):
-    open_checklist(desk, fixture_url + "voorbereiding/")
-    print_button = desk.get_by_role("button", name="Checklist afdrukken")
-    clear = desk.get_by_role("button", name="Checklist leegmaken")
+def test_print_is_the_primary_action_and_clearing_is_set_apart(fixture_desk_tab, fixture_url):
+    open_checklist(fixture_desk_tab, fixture_url + "voorbereiding/")
+    print_button = fixture_desk_tab.get_by_role("button", name="Checklist afdrukken")
+    clear = fixture_desk_tab.get_by_role("button", name="Checklist leegmaken")
     assert "md-button--primary" in print_button.get_attribute("class")
     assert clear.evaluate("el => el.closest('.checklist__danger') !== null")
     p, c = print_button.bounding_box(), clear.bounding_box()
@@ -299,29 +314,29 @@ def import_file(page, path):
     manage(page).get_by_label("Huishoudens importeren (JSON-bestand)").set_input_files(str(path))
 
 
-def test_import_clash_replace_or_add(desk, fixture_url, tmp_path):
-    setup_two_households(desk, fixture_url)
-    exported = save_download(desk, "Dit huishouden downloaden (JSON)", tmp_path / "b.json")
+def test_import_clash_replace_or_add(fixture_desk_tab, fixture_url, tmp_path):
+    setup_two_households(fixture_desk_tab, fixture_url)
+    exported = save_download(fixture_desk_tab, "Dit huishouden downloaden (JSON)", tmp_path / "b.json")
     # Change Gezin B after the export; importing the file again clashes.
-    desk.locator(f"#checklist-{KEEP}").check()
-    import_file(desk, exported)
-    messages = desk.locator(".checklist-household__messages")
+    fixture_desk_tab.locator(f"#checklist-{KEEP}").check()
+    import_file(fixture_desk_tab, exported)
+    messages = fixture_desk_tab.locator(".checklist-household__messages")
     expect(messages).to_contain_text("‘Gezin B’ bestaat al in deze browser.")
     messages.get_by_role("button", name="Vervangen").click()
-    names = [h["name"] for h in stored(desk)["households"]]
+    names = [h["name"] for h in stored(fixture_desk_tab)["households"]]
     assert names == ["Gezin A", "Gezin B"]
-    assert stored(desk)["households"][1]["items"] == {THIRD: {"status": "na"}, LINKED: {"who": "COA"}}
-    assert not desk.locator(f"#checklist-{KEEP}").is_checked()
-    import_file(desk, exported)
+    assert stored(fixture_desk_tab)["households"][1]["items"] == {THIRD: {"status": "na"}, LINKED: {"who": "COA"}}
+    assert not fixture_desk_tab.locator(f"#checklist-{KEEP}").is_checked()
+    import_file(fixture_desk_tab, exported)
     messages.get_by_role("button", name="Toevoegen als nieuw").click()
-    households = stored(desk)["households"]
+    households = stored(fixture_desk_tab)["households"]
     assert [h["name"] for h in households] == ["Gezin A", "Gezin B", "Gezin B (2)"]
     assert households[2]["items"] == households[1]["items"]
     expect(messages).to_contain_text("‘Gezin B (2)’ is geïmporteerd en nu actief.")
-    before = stored(desk)
-    import_file(desk, exported)
+    before = stored(fixture_desk_tab)
+    import_file(fixture_desk_tab, exported)
     messages.get_by_role("button", name="Annuleren").click()
-    assert stored(desk)["households"] == before["households"]
+    assert stored(fixture_desk_tab)["households"] == before["households"]
     assert "Er is niets veranderd." in messages.inner_text()
 
 
@@ -348,14 +363,14 @@ def test_export_all_then_import_into_a_fresh_profile_reproduces_every_household(
 
 # -- saved feedback, print, export reminder ----------------------------------------------------
 
-def test_who_and_note_say_saved_politely_and_the_line_hides_while_open(phone, fixture_url):
-    open_checklist(phone, fixture_url + "voorbereiding/")
-    li = open_fields(phone, KEEP)
+def test_who_and_note_say_saved_politely_and_the_line_hides_while_open(fixture_phone_tab, fixture_url):
+    open_checklist(fixture_phone_tab, fixture_url + "voorbereiding/")
+    li = open_fields(fixture_phone_tab, KEEP)
     saved = li.locator(".checklist__saved")
     assert saved.get_attribute("aria-live") == "polite"
     li.get_by_label("Wie doet het?").fill("GGD")
     expect(saved).to_have_text("Opgeslagen")
-    assert stored(phone)["households"][0]["items"][KEEP] == {"who": "GGD"}
+    assert stored(fixture_phone_tab)["households"][0]["items"][KEEP] == {"who": "GGD"}
     meta = li.locator(".checklist__meta")
     assert meta.is_hidden()
     li.locator(".checklist__more").click()

@@ -53,19 +53,19 @@ def open_checklist(page, url):
     page.locator(".checklist--js").first.wait_for()
 
 
-def test_version_1_data_loads_with_every_tick_who_and_note(page, fixture_url):
-    put(page, fixture_url, V1_BLOB)
-    open_checklist(page, fixture_url + "voorbereiding/")
-    assert page.locator(".checklist-message--warning").count() == 0
-    assert page.get_by_label("Actief huishouden").locator("option:checked").inner_text() == "Gezin B – aankomst april"
-    assert page.locator(f"#checklist-{KEEP}").is_checked()
-    assert not page.locator(f"#checklist-{LINKED}").is_checked()
-    assert page.locator(f"#tip-{KEEP} .checklist__meta").inner_text() == "Wie: woningcorporatie · Notitie: Sleutel 3 maart"
-    assert page.locator(f"#tip-{LINKED} .checklist__meta").inner_text() == "Wie: gemeente"
+def test_version_1_data_loads_with_every_tick_who_and_note(fixture_tab, fixture_url):
+    put(fixture_tab, fixture_url, V1_BLOB)
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    assert fixture_tab.locator(".checklist-message--warning").count() == 0
+    assert fixture_tab.get_by_label("Actief huishouden").locator("option:checked").inner_text() == "Gezin B – aankomst april"
+    assert fixture_tab.locator(f"#checklist-{KEEP}").is_checked()
+    assert not fixture_tab.locator(f"#checklist-{LINKED}").is_checked()
+    assert fixture_tab.locator(f"#tip-{KEEP} .checklist__meta").inner_text() == "Wie: woningcorporatie · Notitie: Sleutel 3 maart"
+    assert fixture_tab.locator(f"#tip-{LINKED} .checklist__meta").inner_text() == "Wie: gemeente"
     # Loading alone changes nothing in storage; the first change saves version 2.
-    assert raw(page) == V1_BLOB
-    page.locator(f"#checklist-{LINKED}").check()
-    saved = json.loads(raw(page))
+    assert raw(fixture_tab) == V1_BLOB
+    fixture_tab.locator(f"#checklist-{LINKED}").check()
+    saved = json.loads(raw(fixture_tab))
     assert saved["version"] == 2 and saved["active"] == "hb"
     first, second = saved["households"]
     # The default name is no longer stored, so it follows the page language.
@@ -76,10 +76,10 @@ def test_version_1_data_loads_with_every_tick_who_and_note(page, fixture_url):
         OTHER: {"note": "Na de verhuizing"},
         "oude-tip": {"who": "COA", "status": "done"},
     }
-    open_checklist(page, fixture_url + "en/plaatsing/")
-    assert page.locator(f"#tip-{OTHER} .checklist__meta").inner_text() == "Note: Na de verhuizing"
-    page.get_by_label("Active household").select_option(label="Household 1")
-    assert page.locator(".checklist-household__messages").inner_text() == "‘Household 1’ is now active."
+    open_checklist(fixture_tab, fixture_url + "en/plaatsing/")
+    assert fixture_tab.locator(f"#tip-{OTHER} .checklist__meta").inner_text() == "Note: Na de verhuizing"
+    fixture_tab.get_by_label("Active household").select_option(label="Household 1")
+    assert fixture_tab.locator(".checklist-household__messages").inner_text() == "‘Household 1’ is now active."
 
 
 def test_plan_is_kept_through_load_save_export_and_import(page, fixture_url, browser, tmp_path):
@@ -108,23 +108,23 @@ def test_plan_is_kept_through_load_save_export_and_import(page, fixture_url, bro
         fresh.close()
 
 
-def test_newer_stored_version_is_left_alone_with_a_message(page, fixture_url):
+def test_newer_stored_version_is_left_alone_with_a_message(fixture_tab, fixture_url):
     newer = json.dumps({"format": "hervestigers-checklists", "version": 3, "active": "h1", "households": [],
                         "something": "new"})
-    put(page, fixture_url, newer)
-    open_checklist(page, fixture_url + "en/voorbereiding/")
-    warning = page.locator(".checklist-message--warning")
+    put(fixture_tab, fixture_url, newer)
+    open_checklist(fixture_tab, fixture_url + "en/voorbereiding/")
+    warning = fixture_tab.locator(".checklist-message--warning")
     assert "comes from a newer version of the guide" in warning.inner_text()
     # Usable for the visit, but nothing is saved over it and nothing is set aside.
-    page.locator(f"#checklist-{KEEP}").check()
-    assert page.locator(".checklist__progress").inner_text() == "1 of 3 done"
-    assert raw(page) == newer
-    assert page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{STORAGE_KEY}.'))") == []
+    fixture_tab.locator(f"#checklist-{KEEP}").check()
+    assert fixture_tab.locator(".checklist__progress").inner_text() == "1 of 3 done"
+    assert raw(fixture_tab) == newer
+    assert fixture_tab.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{STORAGE_KEY}.'))") == []
 
 
-def test_store_api_for_other_pages(page, fixture_url):
-    open_checklist(page, fixture_url + "voorbereiding/")
-    result = page.evaluate("""() => {
+def test_store_api_for_other_pages(fixture_tab, fixture_url):
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    result = fixture_tab.evaluate("""() => {
         const s = window.hervestigersStore, seen = [];
         const stop = s.subscribe((state, source) => seen.push(source));
         s.setStatus('%s', 'na');
@@ -140,34 +140,34 @@ def test_store_api_for_other_pages(page, fixture_url):
     assert result == {"seen": ["page", "page"], "status": "na", "other": "done", "plan": {"arrival": "2027-01-15"},
                       "refused": True, "version": 2, "statuses": ["todo", "done", "na"]}
     # The page follows changes made through the store.
-    assert page.locator(f"#tip-{KEEP} .checklist__tag").inner_text() == "Niet van toepassing"
-    assert page.locator(".checklist__progress").inner_text() == "1 van 2 gedaan"
-    assert json.loads(raw(page))["households"][0]["plan"] == {"arrival": "2027-01-15"}
+    assert fixture_tab.locator(f"#tip-{KEEP} .checklist__tag").inner_text() == "Niet van toepassing"
+    assert fixture_tab.locator(".checklist__progress").inner_text() == "1 van 2 gedaan"
+    assert json.loads(raw(fixture_tab))["households"][0]["plan"] == {"arrival": "2027-01-15"}
 
 
-def test_replaced_ids_move_over_in_every_household(page, fixture_url):
-    put(page, fixture_url, V1_BLOB)
-    open_checklist(page, fixture_url + "voorbereiding/")
-    page.evaluate("hervestigersStore.replaceIds({'oude-tip': '%s', '%s': 'nieuwe-tip'})" % (THIRD, KEEP))
-    first, second = stored(page)["households"]
+def test_replaced_ids_move_over_in_every_household(fixture_tab, fixture_url):
+    put(fixture_tab, fixture_url, V1_BLOB)
+    open_checklist(fixture_tab, fixture_url + "voorbereiding/")
+    fixture_tab.evaluate("hervestigersStore.replaceIds({'oude-tip': '%s', '%s': 'nieuwe-tip'})" % (THIRD, KEEP))
+    first, second = stored(fixture_tab)["households"]
     # Gezin B: the old tip's state moved to its successor; KEEP moved to its new id.
     assert second["items"][THIRD] == {"who": "COA", "status": "done"} and "oude-tip" not in second["items"]
     assert second["items"]["nieuwe-tip"]["note"] == "Sleutel 3 maart" and KEEP not in second["items"]
     assert first["items"] == {"nieuwe-tip": {"status": "done"}}
-    assert page.locator(f"#checklist-{THIRD}").is_checked()
+    assert fixture_tab.locator(f"#checklist-{THIRD}").is_checked()
 
 
-def test_import_of_a_newer_version_says_so_and_changes_nothing(page, fixture_url, tmp_path):
-    open_checklist(page, fixture_url + "en/voorbereiding/")
-    page.locator(f"#checklist-{KEEP}").check()
-    before = raw(page)
+def test_import_of_a_newer_version_says_so_and_changes_nothing(fixture_tab, fixture_url, tmp_path):
+    open_checklist(fixture_tab, fixture_url + "en/voorbereiding/")
+    fixture_tab.locator(f"#checklist-{KEEP}").check()
+    before = raw(fixture_tab)
     newer = tmp_path / "newer.json"
     newer.write_text(json.dumps({"format": "hervestigers-checklists-households", "version": 3, "households": []}),
                      encoding="utf-8")
-    page.locator(".checklist-household__manage summary").click()
-    page.get_by_label("Import households (JSON file)").set_input_files(str(newer))
-    error = page.locator(".checklist-message--error")
+    fixture_tab.locator(".checklist-household__manage summary").click()
+    fixture_tab.get_by_label("Import households (JSON file)").set_input_files(str(newer))
+    error = fixture_tab.locator(".checklist-message--error")
     error.wait_for()
     assert "comes from a newer version of the guide" in error.inner_text()
     assert "Nothing has been changed." in error.inner_text()
-    assert raw(page) == before
+    assert raw(fixture_tab) == before

@@ -33,31 +33,31 @@ def focus_abbr_and_read_tooltip(page, url: str, acronym: str) -> str:
     return tooltip_of(page, abbr).inner_text()
 
 
-def test_tooltip_on_focus_is_english_on_english_page(page, site_url):
-    text = focus_abbr_and_read_tooltip(page, site_url + "en/begeleiding/", "COA")
+def test_tooltip_on_focus_is_english_on_english_page(tab, site_url):
+    text = focus_abbr_and_read_tooltip(tab, site_url + "en/begeleiding/", "COA")
     assert "Central Agency for the Reception of Asylum Seekers" in text
-    assert page.errors == []
+    assert tab.errors == []
 
 
-def test_tooltip_on_focus_is_dutch_on_dutch_page(page, site_url):
-    text = focus_abbr_and_read_tooltip(page, site_url + "begeleiding/", "COA")
+def test_tooltip_on_focus_is_dutch_on_dutch_page(tab, site_url):
+    text = focus_abbr_and_read_tooltip(tab, site_url + "begeleiding/", "COA")
     assert "Centraal Orgaan opvang asielzoekers" in text
     assert "Central Agency" not in text
-    assert page.errors == []
+    assert tab.errors == []
 
 
-def test_tab_key_reaches_an_acronym(page, site_url):
+def test_tab_key_reaches_an_acronym(tab, site_url):
     """With only the keyboard, Tab eventually lands on an acronym and opens its tooltip."""
-    page.goto(site_url + "en/integratie/")
+    tab.goto(site_url + "en/integratie/")
     for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.tagName") == "ABBR":
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.tagName") == "ABBR":
             break
     else:
         pytest.fail("80 Tab presses never reached an <abbr> on en/integratie/")
-    focused = page.locator("abbr:focus")
+    focused = tab.locator("abbr:focus")
     expansions = {e.abbr: e.expansion["en"] for e in glossary.load() if e.abbr}
-    assert tooltip_of(page, focused).inner_text().split("\n")[0].strip() == expansions[focused.inner_text()]
+    assert tooltip_of(tab, focused).inner_text().split("\n")[0].strip() == expansions[focused.inner_text()]
 
 
 def test_tap_opens_tooltip_on_touch_device(browser, site_url):
@@ -73,20 +73,20 @@ def test_tap_opens_tooltip_on_touch_device(browser, site_url):
         context.close()
 
 
-def test_each_acronym_is_one_tab_stop_and_its_repeats_still_open_on_tap(page, site_url):
-    page.goto(site_url + "voorbereiding/")
-    focusable = page.locator("article abbr[tabindex]").all_inner_texts()
-    tab_stops = page.locator("article abbr[tabindex='0']").all_inner_texts()
+def test_each_acronym_is_one_tab_stop_and_its_repeats_still_open_on_tap(tab, site_url):
+    tab.goto(site_url + "voorbereiding/")
+    focusable = tab.locator("article abbr[tabindex]").all_inner_texts()
+    tab_stops = tab.locator("article abbr[tabindex='0']").all_inner_texts()
     assert len(tab_stops) == len(set(tab_stops)) and set(tab_stops) == set(focusable), tab_stops
-    repeats = page.locator("article abbr[tabindex='-1']")
-    assert repeats.count() > 0, "no acronym repeats on voorbereiding/; pick a page that repeats one"
+    repeats = tab.locator("article abbr[tabindex='-1']")
+    assert repeats.count() > 0, "no acronym repeats on voorbereiding/; pick a tab that repeats one"
     # A tap focuses an element with tabindex="-1" (Tab skips it); focus opens the tooltip.
     repeat = repeats.last
     repeat.focus()
-    assert page.evaluate("document.activeElement.tagName") == "ABBR"
+    assert tab.evaluate("document.activeElement.tagName") == "ABBR"
     expansions = {e.abbr: e.expansion["nl"] for e in glossary.load() if e.abbr}
-    assert tooltip_of(page, repeat).inner_text().split("\n")[0].strip() == expansions[repeat.inner_text()]
-    assert page.errors == []
+    assert tooltip_of(tab, repeat).inner_text().split("\n")[0].strip() == expansions[repeat.inner_text()]
+    assert tab.errors == []
 
 
 # --- on a phone: readable, dismissible, linked to the glossary, and harmless in a checklist ----------
@@ -108,8 +108,8 @@ def closed(page, tooltip) -> bool:
     return not tooltip.is_visible()
 
 
-def test_tap_opens_a_readable_tooltip_that_links_to_the_glossary_entry(touch_phone, site_url):
-    page = touch_phone
+def test_tap_opens_a_readable_tooltip_that_links_to_the_glossary_entry(phone_tab, site_url):
+    page = phone_tab
     page.goto(site_url + "en/begeleiding/", wait_until="networkidle")
     abbr = page.locator("article abbr[tabindex='0']").first
     tooltip = open_by_tap(page, abbr)
@@ -126,8 +126,8 @@ def test_tap_opens_a_readable_tooltip_that_links_to_the_glossary_entry(touch_pho
 
 
 @pytest.mark.parametrize("how", ["Escape", "tap elsewhere", "scroll"])
-def test_tooltip_closes(touch_phone, site_url, how):
-    page = touch_phone
+def test_tooltip_closes(phone_tab, site_url, how):
+    page = phone_tab
     page.goto(site_url + "begeleiding/", wait_until="networkidle")
     abbr = page.locator("article abbr[tabindex='0']").first
     tooltip = open_by_tap(page, abbr)
@@ -142,8 +142,8 @@ def test_tooltip_closes(touch_phone, site_url, how):
     assert page.errors == []
 
 
-def test_tap_on_an_acronym_in_a_checklist_item_shows_it_and_leaves_the_item_unticked(touch_phone, site_url):
-    page = touch_phone
+def test_tap_on_an_acronym_in_a_checklist_item_shows_it_and_leaves_the_item_unticked(phone_tab, site_url):
+    page = phone_tab
     for path in ("plaatsing/", "voorbereiding/", "begeleiding/", "integratie/", "overwegingen/"):
         page.goto(site_url + path, wait_until="networkidle")
         if page.locator("[data-checklist] label abbr[data-glossary]").count():

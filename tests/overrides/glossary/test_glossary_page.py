@@ -7,8 +7,8 @@ import re
 from site_build import glossary
 
 
-def test_jump_bar_filter_and_permalinks(touch_phone, site_url, built_site):
-    page = touch_phone
+def test_jump_bar_filter_and_permalinks(phone_tab, site_url, built_site):
+    page = phone_tab
     entries = glossary.load()
     page.goto(site_url + "begrippen/", wait_until="networkidle")
     page.wait_for_function("document.documentElement.classList.contains('js')")

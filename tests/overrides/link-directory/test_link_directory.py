@@ -23,35 +23,35 @@ def test_without_javascript_the_list_is_complete_and_the_filters_hidden(browser,
     context.close()
 
 
-def test_text_filter_narrows_the_list_and_announces_the_count(page, site_url):
-    page.goto(site_url + "links/")
-    status = page.locator(".link-directory__count")
-    assert page.is_visible(".link-directory__filters")
+def test_text_filter_narrows_the_list_and_announces_the_count(tab, site_url):
+    tab.goto(site_url + "links/")
+    status = tab.locator(".link-directory__count")
+    assert tab.is_visible(".link-directory__filters")
     assert status.get_attribute("aria-live") == "polite"
     assert status.inner_text() == f"{TOTAL} links"
-    page.get_by_label("Zoek op trefwoord").fill("gun ons")
-    assert visible_entries(page) == ["link-pharos-gun-ons-de-tijd"]
-    page.wait_for_function("document.querySelector('.link-directory__count').textContent === '1 link'")
+    tab.get_by_label("Zoek op trefwoord").fill("gun ons")
+    assert visible_entries(tab) == ["link-pharos-gun-ons-de-tijd"]
+    tab.wait_for_function("document.querySelector('.link-directory__count').textContent === '1 link'")
     # Only the group with a match stays visible.
-    groups = page.eval_on_selector_all(".link-directory__group", "els => els.filter(e => !e.hidden).map(e => e.dataset.category)")
+    groups = tab.eval_on_selector_all(".link-directory__group", "els => els.filter(e => !e.hidden).map(e => e.dataset.category)")
     assert groups == ["eerdere-onderzoeken"]
-    page.get_by_label("Zoek op trefwoord").fill("geen-enkele-link-heet-zo")
-    assert visible_entries(page) == []
-    page.wait_for_function("document.querySelector('.link-directory__count').textContent.startsWith('Geen links gevonden')")
-    assert page.errors == []
+    tab.get_by_label("Zoek op trefwoord").fill("geen-enkele-link-heet-zo")
+    assert visible_entries(tab) == []
+    tab.wait_for_function("document.querySelector('.link-directory__count').textContent.startsWith('Geen links gevonden')")
+    assert tab.errors == []
 
 
-def test_category_and_organisation_filters_combine(page, site_url):
-    page.goto(site_url + "links/")
-    page.get_by_label("Categorie").select_option("eerdere-onderzoeken")
+def test_category_and_organisation_filters_combine(tab, site_url):
+    tab.goto(site_url + "links/")
+    tab.get_by_label("Categorie").select_option("eerdere-onderzoeken")
     expected = [f"link-{l.id}" for l in links.load().links if l.category == "eerdere-onderzoeken"]
-    assert visible_entries(page) == expected
-    page.get_by_label("Organisatie").select_option("COA")
-    assert visible_entries(page) == ["link-coa-meedoen-2015"]
-    page.get_by_label("Categorie").select_option("")
+    assert visible_entries(tab) == expected
+    tab.get_by_label("Organisatie").select_option("COA")
+    assert visible_entries(tab) == ["link-coa-meedoen-2015"]
+    tab.get_by_label("Categorie").select_option("")
     coa = [f"link-{l.id}" for l in links.load().links if l.organisation["nl"] == "COA"]
-    assert visible_entries(page) == coa
-    assert page.errors == []
+    assert visible_entries(tab) == coa
+    assert tab.errors == []
 
 
 def test_english_directory_on_a_phone(browser, site_url):
@@ -70,20 +70,20 @@ def test_english_directory_on_a_phone(browser, site_url):
     context.close()
 
 
-def test_assets_load_only_on_the_directory_page(page, site_url):
-    page.goto(site_url)
-    assert page.locator("script[src*='link-directory']").count() == 0
-    page.goto(site_url + "links/")
-    assert page.locator("script[src*='link-directory']").count() == 1
-    assert page.locator("link[href*='link-directory.css']").count() == 1
+def test_assets_load_only_on_the_directory_page(tab, site_url):
+    tab.goto(site_url)
+    assert tab.locator("script[src*='link-directory']").count() == 0
+    tab.goto(site_url + "links/")
+    assert tab.locator("script[src*='link-directory']").count() == 1
+    assert tab.locator("link[href*='link-directory.css']").count() == 1
 
 
-def test_no_accessibility_violations_with_the_filters_in_use(page, site_url):
+def test_no_accessibility_violations_with_the_filters_in_use(tab, site_url):
     from axe_playwright_python.sync_playwright import Axe
 
-    page.goto(site_url + "en/links/")
-    page.get_by_label("Search by keyword").fill("coa")
-    page.get_by_label("Organisation").select_option("COA")
-    page.wait_for_function("document.querySelector('.link-directory__count').textContent.endsWith('links')")
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    tab.goto(site_url + "en/links/")
+    tab.get_by_label("Search by keyword").fill("coa")
+    tab.get_by_label("Organisation").select_option("COA")
+    tab.wait_for_function("document.querySelector('.link-directory__count').textContent.endsWith('links')")
+    result = Axe().run(tab, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
     assert result.response["violations"] == [], [(v["id"], v["nodes"][0]["target"]) for v in result.response["violations"]]

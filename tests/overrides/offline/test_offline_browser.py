@@ -67,12 +67,12 @@ def test_each_language_list_holds_all_its_pages_and_its_search_index(built_site,
 
 
 @pytest.mark.parametrize("lang", audits.LANGUAGES)
-def test_offline_page_has_no_axe_violations(page, site_url, lang):
-    page.goto(site_url + ("" if lang == "nl" else f"{lang}/") + "offline.html")
-    assert page.evaluate("document.documentElement.lang") == lang
-    assert audits.axe_violations(page) == []
+def test_offline_page_has_no_axe_violations(tab, site_url, lang):
+    tab.goto(site_url + ("" if lang == "nl" else f"{lang}/") + "offline.html")
+    assert tab.evaluate("document.documentElement.lang") == lang
+    assert audits.axe_violations(tab) == []
     # Its language switch is one link, to the other language's home page.
-    hrefs = page.eval_on_selector_all("a.md-select__link", "links => links.map(a => a.href)")
+    hrefs = tab.eval_on_selector_all("a.md-select__link", "links => links.map(a => a.href)")
     assert hrefs == [site_url + ("" if other == "nl" else f"{other}/") for other in audits.LANGUAGES if other != lang]
 
 

@@ -60,16 +60,16 @@ def test_the_date_survives_reload_and_language_switch(device, site_url):
     ("nl", "volgende week", ["‘volgende week’ is geen bestaande datum", "dag-maand-jaar"]),
     ("en", "2027-13-01", ["‘2027-13-01’ is not a real date", "Nothing has been changed"]),
 ])
-def test_a_bad_date_is_explained_and_changes_nothing(page, site_url, lang, bad, words):
-    page.goto(site_url + PATH[lang], wait_until="networkidle")
-    set_arrival(page, ARRIVAL, lang)
-    before = (stored_plan(page), shown_dates(page))
-    set_arrival(page, bad, lang)
-    message = page.locator("#planner-message")
+def test_a_bad_date_is_explained_and_changes_nothing(tab, site_url, lang, bad, words):
+    tab.goto(site_url + PATH[lang], wait_until="networkidle")
+    set_arrival(tab, ARRIVAL, lang)
+    before = (stored_plan(tab), shown_dates(tab))
+    set_arrival(tab, bad, lang)
+    message = tab.locator("#planner-message")
     assert all(word in message.inner_text() for word in words), message.inner_text()
-    assert page.get_attribute("#planner-arrival", "aria-invalid") == "true"
-    assert (stored_plan(page), shown_dates(page)) == before
-    assert page.errors == []
+    assert tab.get_attribute("#planner-arrival", "aria-invalid") == "true"
+    assert (stored_plan(tab), shown_dates(tab)) == before
+    assert tab.errors == []
 
 
 def week_lists(page) -> dict:
@@ -112,15 +112,15 @@ def test_this_week_in_english_near_the_family_reunification_deadline(page, site_
     assert lists["Overdue"] == item_ids_due(page, lambda d: d < today)
 
 
-def test_a_status_set_here_is_the_tick_on_the_phase_page(page, site_url):
-    page.goto(site_url + PATH["nl"], wait_until="networkidle")
-    item = page.locator(".planner__item").first
+def test_a_status_set_here_is_the_tick_on_the_phase_page(tab, site_url):
+    tab.goto(site_url + PATH["nl"], wait_until="networkidle")
+    item = tab.locator(".planner__item").first
     item_id = item.get_attribute("data-item-id")
     phase_url = item.locator("a").last.evaluate("a => a.href")
     item.locator("select").select_option("done")
-    page.goto(phase_url, wait_until="networkidle")
-    assert page.evaluate("id => window.hervestigersStore.status(id)", item_id) == "done"
-    assert page.locator(f"#tip-{item_id} input[type=checkbox]").first.is_checked()
+    tab.goto(phase_url, wait_until="networkidle")
+    assert tab.evaluate("id => window.hervestigersStore.status(id)", item_id) == "done"
+    assert tab.locator(f"#tip-{item_id} input[type=checkbox]").first.is_checked()
 
 
 def test_without_javascript_the_stages_read_as_an_ordered_list(browser, site_url):
@@ -136,14 +136,14 @@ def test_without_javascript_the_stages_read_as_an_ordered_list(browser, site_url
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_no_axe_violations_with_a_date_set(page, site_url, lang):
-    page.goto(site_url + PATH[lang], wait_until="networkidle")
-    set_arrival(page, ARRIVAL, lang)
-    page.locator(".planner__item select").first.select_option("done")
-    audits.settle(page)
-    assert audits.describe_violations(audits.axe_violations(page)) == []
-    set_arrival(page, "31-02-2027", lang)
-    assert audits.describe_violations(audits.axe_violations(page)) == []
+def test_no_axe_violations_with_a_date_set(tab, site_url, lang):
+    tab.goto(site_url + PATH[lang], wait_until="networkidle")
+    set_arrival(tab, ARRIVAL, lang)
+    tab.locator(".planner__item select").first.select_option("done")
+    audits.settle(tab)
+    assert audits.describe_violations(audits.axe_violations(tab)) == []
+    set_arrival(tab, "31-02-2027", lang)
+    assert audits.describe_violations(audits.axe_violations(tab)) == []
 
 
 def test_print_shows_the_dated_plan_with_who_lines(page, site_url, tmp_path):
