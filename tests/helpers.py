@@ -65,7 +65,9 @@ class OpenTabs:
                 raise ValueError("not on the site")
             tab.evaluate(clear)
         except Exception:  # a new tab, or the test before left while its page was still loading
-            tab.goto(origin + "/", wait_until="commit")
+            # Loaded to the end: a request of this view cut short by the test's own first one would
+            # show up as a failed request of the test's page.
+            tab.goto(origin + "/", wait_until="networkidle")
             tab.evaluate(clear)
         tab.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": self.OTHER_STORAGE})
         tab.set_default_timeout(self.DEFAULT_TIMEOUT_MS)

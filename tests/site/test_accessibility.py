@@ -39,14 +39,17 @@ def test_every_built_page_is_audited(built_site):
     assert audits.site_pages(built_site) == PAGES
 
 
+# axe and the Tab walk read the same page view: as loaded, axe, then the walk (which only moves the
+# focus), then a checklist in use and axe again.
 @pytest.mark.parametrize("site_page", PAGES, ids=label)
-def test_no_axe_violations_as_loaded_and_with_checklist_in_use(tab, site_url, site_page):
+def test_no_axe_violations_and_the_keyboard_reaches_and_shows_every_control(tab, site_url, site_page):
     load(tab, site_url, site_page)
-    found = {"as loaded": audits.describe_violations(audits.axe_violations(tab))}
+    found = {"axe as loaded": audits.describe_violations(audits.axe_violations(tab)),
+             "keyboard (skip link, Tab order, visible focus)": audits.keyboard_problems(tab)}
     if audits.use_checklist(tab):
-        found["with a checklist in use"] = audits.describe_violations(audits.axe_violations(tab))
-    report = [f"{state}: {line}" for state, lines in found.items() for line in lines]
-    assert report == [], "axe-core (WCAG 2.0/2.1 A, AA) violations:\n" + "\n".join(report)
+        found["axe with a checklist in use"] = audits.describe_violations(audits.axe_violations(tab))
+    report = [f"{check}: {line}" for check, lines in found.items() for line in lines]
+    assert report == [], "axe-core (WCAG 2.0/2.1 A, AA) violations and keyboard problems:\n" + "\n".join(report)
     assert tab.errors == []
 
 
@@ -73,13 +76,6 @@ def test_axe_check_finds_a_violation(tab, site_url):
         p.textContent = "faint"; p.style.color = "#ddd"; document.querySelector("article").append(p); }""")
     lines = audits.describe_violations(audits.axe_violations(tab))
     assert any(line.startswith("color-contrast (serious)") for line in lines), lines
-
-
-@pytest.mark.parametrize("site_page", PAGES, ids=label)
-def test_keyboard_skip_link_tab_order_and_visible_focus(tab, site_url, site_page):
-    load(tab, site_url, site_page)
-    problems = audits.keyboard_problems(tab)
-    assert problems == [], "\n".join(problems)
 
 
 def test_keyboard_walk_notices_an_unreachable_control_and_a_missing_focus_ring(tab, site_url):

@@ -24,10 +24,10 @@ def download_ics(page, tmp_path, name="plan.ics") -> bytes:
 
 
 @pytest.fixture
-def planned(page, site_url):
-    page.goto(site_url + PATH["nl"], wait_until="networkidle")
-    set_arrival(page, ARRIVAL)
-    return page
+def planned(tab, site_url):
+    tab.goto(site_url + PATH["nl"], wait_until="networkidle")
+    set_arrival(tab, ARRIVAL)
+    return tab
 
 
 def events(data: bytes) -> dict:
