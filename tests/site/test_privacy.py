@@ -4,9 +4,10 @@ A reader walks through every page in both languages in one browser profile, serv
 with the site served as a static host serves it with the site's own _headers: the checklist,
 search and a glossary tooltip are used on a phase page in each language. The network log (pages,
 the search worker and the service worker) may hold only the site's own server, and the profile
-may hold no cookies. The same walk checks the host's security policy: every page is served with
-it, and nothing is blocked by it (scripts/site_build/hosting.py writes it; one walk for both,
-since each walk costs a page view per page). The built HTML, CSS and JS are scanned for remote
+may hold no cookies. The same walk checks the host's security policy (every page is served with
+it, and nothing is blocked by it; scripts/site_build/hosting.py writes it) and that every request
+of every page view succeeds (tests/site/test_network.py): one walk for the three, since each walk
+costs a page view per page. The built HTML, CSS and JS are scanned for remote
 assets; plain <a href> links to other sites are content and allowed.
 """
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Walk:
     """What one browser profile saw while a reader opened every page in turn."""
 
     requests: list[str] = field(default_factory=list)  # every URL requested, the workers' too
+    failed: list[str] = field(default_factory=list)  # responses of 400 or more, and requests that got none
     policies: dict[str, str | None] = field(default_factory=dict)  # page path -> its Content-Security-Policy
     problems: list[str] = field(default_factory=list)  # blocked by the policy, uncaught errors, features that failed
     cookies: list[dict] = field(default_factory=list)
@@ -74,8 +76,10 @@ def walk_every_page(browser, url: str, pages) -> Walk:
     walk = Walk()
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.add_init_script(RECORD_CSP_VIOLATIONS)
-    context.on("request", lambda request: walk.requests.append(request.url))
     current = [""]
+    context.on("request", lambda request: walk.requests.append(request.url))
+    context.on("response", lambda r: r.status >= 400 and walk.failed.append(f"{current[0]}: {r.status} {r.url}"))
+    context.on("requestfailed", lambda r: walk.failed.append(f"{current[0]}: failed {r.url} ({r.failure})"))
     try:
         page = context.new_page()
         page.on("console", lambda m: "Content Security Policy" in m.text and walk.problems.append(f"{current[0]}: {m.text}"))
@@ -94,6 +98,7 @@ def walk_every_page(browser, url: str, pages) -> Walk:
 
 
 def test_a_walk_through_every_page_keeps_to_the_site_and_its_security_policy(browser, host):
+    # Also tests/site/test_network.py's gate on every page: no request of a page view fails.
     site, url = host
     pages = audits.site_pages(site)
     assert {p.lang for p in pages if p.name == USED_PAGE} == set(audits.LANGUAGES)
@@ -106,6 +111,7 @@ def test_a_walk_through_every_page_keeps_to_the_site_and_its_security_policy(bro
     policy = page_policy(site)
     assert [path for path, header in walk.policies.items() if header != policy] == [], "pages served without the policy"
     assert walk.problems == [], "\n".join(walk.problems)
+    assert walk.failed == [], "failing requests:\n" + "\n".join(walk.failed)
 
 
 def test_built_files_reference_no_third_party_assets(built_site):
