@@ -108,7 +108,9 @@ def first_view_weight(browser, base_url: str, site_dir: Path, page: SitePage) ->
     as a static host serves them. Material's search worker, its stemmers and the search index
     load in the background and are reported separately (the index has its own budget).
     """
-    context = browser.new_context()
+    # Without the service worker: the offline copy it stores after a first view is weighed on its own
+    # (offline.offline_cache_weights), and storing it would only slow the measurement.
+    context = browser.new_context(service_workers="block")
     tab = context.new_page()
     responses = []
     tab.on("response", lambda response: responses.append(response))

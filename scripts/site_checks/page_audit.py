@@ -27,9 +27,10 @@ def _guarded(results: dict, check: str, run) -> None:
 def audit_page_in_browser(browser, base_url: str, site_page: SitePage) -> dict[str, list[str] | None]:
     """Every browser check on one page; {check: problems, or None where not applicable}.
 
-    Three fresh profiles (empty cache and storage): one for axe, the Tab walk and the
-    checklist, one for the search, one for the language switch. Their network logs and
-    cookies are all checked.
+    Fresh profiles (empty cache and storage): one for axe, the Tab walk and the checklist, one
+    for the search, one at phone width, one for the language switch. Their network logs and
+    cookies are all checked. The service worker runs in the first only: what it stores is the
+    same from every page, and storing it again in every profile was most of an audit's time.
     """
     results: dict[str, list[str] | None] = {}
     url = base_url + site_page.path
@@ -100,10 +101,10 @@ def audit_page_in_browser(browser, base_url: str, site_page: SitePage) -> dict[s
             errors.append(f"the page could not be loaded: {str(exc).strip().splitlines()[0]}")
 
     run(first)
-    run(search)
-    run(phone, **TALL_PHONE)
+    run(search, service_workers="block")
+    run(phone, **TALL_PHONE, service_workers="block")
     if site_page.name not in NOT_INDEXED:
-        run(language)
+        run(language, service_workers="block")
     else:
         results["keyboard: language"] = None
     for check in BROWSER_CHECKS:
