@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 from site_checks.browser import CHROMIUM_FLAGS, chromium_path  # noqa: F401  (one definition, shared with audit.py)
@@ -42,6 +43,7 @@ class OpenTabs:
 
     DEFAULT_TIMEOUT_MS = 30_000  # Playwright's
     OTHER_STORAGE = "cookies,indexeddb,cache_storage,service_workers,file_systems"
+    CLEAR_PAGE_STORAGE = "() => { localStorage.clear(); sessionStorage.clear() }"
 
     def __init__(self, browser):
         self.browser = browser
@@ -49,8 +51,7 @@ class OpenTabs:
 
     def get(self, device: str, options: dict, site_url: str):
         """The tab for ``device`` (a name; ``options`` are its browser-context options) on ``site_url``."""
-        origin = site_url.split("/", 3)
-        origin = "/".join(origin[:3])
+        origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(site_url))
         tab = self.tabs.get((device, origin))
         if tab is None or tab.is_closed():
             context = self.browser.new_context(**options, locale="nl-NL", **NO_SERVICE_WORKER)
@@ -59,20 +60,26 @@ class OpenTabs:
         # Local and session storage are cleared in the page, where the next page reads them at once:
         # Chromium's clearDataForOrigin tells an open page only some time after it returns, and might
         # then empty what the next test has just saved. It clears the rest.
-        clear = "() => { localStorage.clear(); sessionStorage.clear() }"
-        try:
-            if not tab.url.startswith(origin + "/"):
-                raise ValueError("not on the site")
-            tab.evaluate(clear)
-        except Exception:  # a new tab, or the test before left while its page was still loading
-            # Loaded to the end: a request of this view cut short by the test's own first one would
-            # show up as a failed request of the test's page.
+        if not self._clear_page_storage(tab, origin):
+            # A new tab, or the test before left while its page was still loading. Loaded to the end:
+            # a request of this view cut short by the test's own first one would show up as a failed
+            # request of the test's page.
             tab.goto(origin + "/", wait_until="networkidle")
-            tab.evaluate(clear)
+            tab.evaluate(self.CLEAR_PAGE_STORAGE)
         tab.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": self.OTHER_STORAGE})
         tab.set_default_timeout(self.DEFAULT_TIMEOUT_MS)
         tab.errors.clear()
         return tab
+
+    def _clear_page_storage(self, tab, origin: str) -> bool:
+        """Clear the storage from the page the tab shows; False where it shows none of ``origin``'s."""
+        if not tab.url.startswith(origin + "/"):
+            return False
+        try:
+            tab.evaluate(self.CLEAR_PAGE_STORAGE)
+        except Exception:  # Playwright's Error: the page is between two documents
+            return False
+        return True
 
     def close(self) -> None:
         for tab in self.tabs.values():

@@ -1,6 +1,8 @@
 """The shared test helpers that can make a test pass wrongly if they break."""
 from __future__ import annotations
 
+from site_checks.browser import PHONE
+
 
 def test_a_tab_kept_open_starts_each_test_with_the_site_s_storage_empty(open_tabs, site_url):
     # The page gates share one tab per device (helpers.OpenTabs); a tick, a plan or an error from
@@ -18,10 +20,11 @@ def test_a_tab_kept_open_starts_each_test_with_the_site_s_storage_empty(open_tab
 
 
 def test_a_closed_tab_is_opened_again(open_tabs, site_url):
-    tab = open_tabs.get("phone", {"viewport": {"width": 360, "height": 640}}, site_url)
+    # The device's own options: the tab opened again serves the phone_tab tests after this one.
+    tab = open_tabs.get("phone", PHONE, site_url)
     tab.close()
-    again = open_tabs.get("phone", {"viewport": {"width": 360, "height": 640}}, site_url)
-    assert not again.is_closed() and again.viewport_size == {"width": 360, "height": 640}
+    again = open_tabs.get("phone", PHONE, site_url)
+    assert not again.is_closed() and again.viewport_size == PHONE["viewport"]
     again.goto(site_url)
     assert again.errors == []
 

@@ -7,7 +7,6 @@ import json
 
 import pytest
 from site_build import checklists
-from helpers import NO_SERVICE_WORKER
 
 STORAGE_KEY = "hervestigers.checklists"
 
@@ -25,17 +24,6 @@ def saved(items: dict) -> str:
     return json.dumps({"format": "hervestigers-checklists", "version": 1, "active": "h1",
                        "households": [{"id": "h1", "name": "Gezin A", "items": items},
                                       {"id": "h2", "name": "Gezin B", "items": {}}]})
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(**NO_SERVICE_WORKER, locale="nl-NL", viewport={"width": 360, "height": 640}, has_touch=True,
-                                  is_mobile=True)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -18,6 +18,8 @@ from site_checks.offline import offline_journey
 
 SUB_PATH = "/hervestiging/"
 REQUIRED = ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options", "Permissions-Policy")
+
+
 def all_pages(site_dir) -> list[audits.SitePage]:
     return audits.site_pages(site_dir)
 
