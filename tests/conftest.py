@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import (CHROMIUM_FLAGS, NO_SERVICE_WORKER, REPO_ROOT, OpenTabs, build_or_fail, chromium_path, copy_project,
+from helpers import (CHROMIUM_FLAGS, NO_SERVICE_WORKER, REPO_ROOT, SUB_PATH, OpenTabs, build_or_fail, chromium_path, copy_project,
                      free_port, in_ci, recording_errors, serve_directory)
 from site_checks.browser import PHONE, TALL_PHONE
 
@@ -20,20 +20,26 @@ BROWSER_FIXTURE = "browser"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def pytest_xdist_auto_num_workers(config) -> int:
+def pytest_xdist_auto_num_workers(config) -> int | None:
     """How many workers ``-n auto`` (pyproject.toml) starts; PYTEST_XDIST_AUTO_NUM_WORKERS overrides it.
 
     The browser tests spend much of their time waiting on Chromium and the local server, so one
     worker more than there are cores keeps the cores busy; the fast tests only compute."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # this hook runs before xdist's own, which reads the variable
     cores = os.cpu_count() or 1
     return cores if "not browser" in (config.getoption("markexpr") or "") else cores + 1
 
 
 def pytest_collection_modifyitems(items):
-    """Mark every test that needs Chromium (through any fixture) ``browser``: ``--fast`` leaves them out."""
+    """Mark every test that needs Chromium (through any fixture) ``browser``: ``--fast`` leaves them out.
+
+    Tests marked ``slow`` run first: started last, one of them would keep one worker busy while
+    the others, done, leave their cores idle."""
     for item in items:
         if BROWSER_FIXTURE in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: otherwise as collected
 
 
 @pytest.fixture(scope="session")
@@ -53,6 +59,22 @@ def built_site(tmp_path_factory, site_port) -> Path:
 def site_url(built_site, site_port) -> str:
     server, url = serve_directory(built_site, site_port)
     yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def sub_path_host(tmp_path_factory):
+    """(site, url): a build for a sub-path, served below it by a static host with the build's _headers.
+
+    Built for the address it is served on: its hreflang URLs are absolute, and Material fetches the
+    sitemap next to them, which the policy's connect-src 'self' allows only from the same origin."""
+    from site_checks.hosting import serve_as_host
+
+    port = free_port()
+    site = build_or_fail(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("sub-path-site"),
+                         "build for a sub-path", env={"SITE_URL": f"http://127.0.0.1:{port}{SUB_PATH}"})
+    server, url = serve_as_host(site, mount=SUB_PATH, port=port)
+    yield site, url
     server.shutdown()
 
 

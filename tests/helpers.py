@@ -13,6 +13,8 @@ from site_checks.server import free_port  # noqa: F401
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS_DIR = REPO_ROOT / "scripts"
+# The sub-path a host may serve the site below (tests/conftest.py's sub_path_host), as a site built with that SITE_URL.
+SUB_PATH = "/hervestiging/"
 
 
 # Browser contexts for tests that are not about the offline copy leave the service worker out: it

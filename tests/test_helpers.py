@@ -1,6 +1,11 @@
-"""The shared test helpers that can make a test pass wrongly if they break."""
+"""The shared test helpers and the suite's own configuration, which can make a test pass wrongly (or not run) if they break."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
+from helpers import REPO_ROOT
 from site_checks.browser import PHONE
 
 
@@ -28,3 +33,13 @@ def test_a_closed_tab_is_opened_again(open_tabs, site_url):
     again.goto(site_url)
     assert again.errors == []
 
+
+
+def test_pytest_xdist_auto_num_workers_sets_the_number_of_workers():
+    # The README's way to try another number of workers; the suite's own default must not override it.
+    # The terminology checks: quick, and no browser (xdist distributes a run, not a --collect-only).
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTEST_")}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "tests/docs/test_terminology.py"],
+                            cwd=REPO_ROOT, capture_output=True, text=True, env={**env, "PYTEST_XDIST_AUTO_NUM_WORKERS": "2"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "created: 2/2 workers" in result.stdout, result.stdout

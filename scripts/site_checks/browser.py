@@ -159,7 +159,8 @@ def use_checklist(page) -> bool:
     more = item.locator(".checklist__more")
     if more.count():
         more.first.focus()
-        page.keyboard.press("Enter")
+        if more.first.get_attribute("aria-expanded") != "true":  # opened earlier (the keyboard check opens it)
+            page.keyboard.press("Enter")
         fields = item.locator(".checklist__fields input, .checklist__fields textarea")
         for index in range(fields.count()):
             fields.nth(index).focus()

@@ -175,11 +175,13 @@ def test_plain_build_renders_the_markdown_the_project_hooks_produce(tmp_path):
     assert "link-directory__entry" in (plain.parent / "docs" / "links.en.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_build_time_comparison_runs_and_reports_sane_figures():
-    timing = audits.time_builds(REPO_ROOT, scale=1, runs=2, warmup=False)
+    # One pair: what the figures are is the point here (the median of several: the test below).
+    timing = audits.time_builds(REPO_ROOT, scale=1, runs=1, warmup=False)
     assert 0.1 < timing.plain < 300 and 0.1 < timing.project < 300, timing
-    assert len(timing.pair_ratios) == 2 and all(0.1 < r < 10 for r in timing.pair_ratios), timing
-    assert math.isclose(timing.ratio, sum(timing.pair_ratios) / 2)  # the median of two
+    assert len(timing.pair_ratios) == 1 and 0.1 < timing.pair_ratios[0] < 10, timing
+    assert math.isclose(timing.ratio, timing.pair_ratios[0])
     assert timing.pages == len(list((REPO_ROOT / "docs").glob("*.md")))
     line = timing.line()
     assert f"{timing.project:.2f} s" in line and f"{timing.plain:.2f} s" in line and f"ratio {timing.ratio:.2f}" in line
@@ -280,6 +282,7 @@ def test_a_broken_site_fails_with_the_page_and_check_named(built_site, tmp_path)
     assert "AUDIT FAILED" in result.stdout
 
 
+@pytest.mark.slow
 def test_browser_audit_reports_a_contrast_failure(browser, built_site, site_url, tmp_path, capsys):
     # audit.py's browser checks and table, in this process (the command's glue around them is the
     # static path above), on a page with a faint paragraph added. Its other checks must still pass:

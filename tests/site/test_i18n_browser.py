@@ -133,15 +133,7 @@ def test_search_still_finds_the_word_as_written_and_half_typed(tab, site_url, bu
     assert tab.errors == []
 
 
-def test_page_load_requests_only_the_local_server(page, site_url):
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    for path in ("", "en/voorbereiding/"):
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-    assert requested
-    outside = [url for url in requested if not url.startswith(site_url) and not url.startswith("data:")]
-    assert outside == []
+# That a page view requests only the local server is checked on every page, on the walk in test_privacy.py.
 
 
 def test_unknown_url_shows_the_404_page_in_its_language(tab, site_url):

@@ -1,23 +1,29 @@
 """Privacy gates: no request to any host but the site's own, no third-party assets, no cookies.
 
 A reader walks through every page in both languages in one browser profile, service worker on,
-with the site served as a static host serves it with the site's own _headers: the checklist,
-search and a glossary tooltip are used on a phase page in each language. The network log (pages,
-the search worker and the service worker) may hold only the site's own server, and the profile
-may hold no cookies. The same walk checks the host's security policy (every page is served with
-it, and nothing is blocked by it; scripts/site_build/hosting.py writes it) and that every request
-of every page view succeeds (tests/site/test_network.py): one walk for the three, since each walk
-costs a page view per page. The built HTML, CSS and JS are scanned for remote
-assets; plain <a href> links to other sites are content and allowed.
+with the site built for a sub-path and served below it as a static host serves it, with the
+site's own _headers: the checklist, search and a glossary tooltip are used on a phase page in
+each language. The network log (pages, the search worker and the service worker) may hold only
+the site's own server, and the profile may hold no cookies. The same walk checks:
+
+- the host's security policy: every page is served with it, and nothing is blocked by it
+  (scripts/site_build/hosting.py writes it);
+- that every request of every page view succeeds (tests/site/test_network.py);
+- that a build for a sub-path stays below it: every request and every link of every page (the
+  host answers 404 outside the path; tests/overrides/offline/test_hosting.py has the rest of hosting).
+
+One walk for all of these, since each walk costs a page view per page. The built HTML, CSS
+and JS are scanned for remote assets; plain <a href> links to other sites are content and allowed.
 """
 from __future__ import annotations
 
+import urllib.parse
 from dataclasses import dataclass, field
 
 import pytest
-from helpers import REPO_ROOT, build_or_fail, free_port
+from helpers import SUB_PATH
 from site_checks import audits
-from site_checks.hosting import page_policy, serve_as_host
+from site_checks.hosting import page_policy
 
 # Runs before the page's scripts: every script, style, worker or request the policy blocks is recorded.
 RECORD_CSP_VIOLATIONS = """
@@ -29,19 +35,6 @@ document.addEventListener("securitypolicyviolation",
 USED_PAGE = "voorbereiding"
 
 
-@pytest.fixture(scope="module")
-def host(tmp_path_factory):
-    """(site, url): a build served as a static host with its _headers, for the address it is served on.
-    Its hreflang URLs are absolute and Material fetches the sitemap next to them: from another port,
-    connect-src 'self' would block that."""
-    port = free_port()
-    site = build_or_fail(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("host-site"), "build for the host",
-                         env={"SITE_URL": f"http://127.0.0.1:{port}/"})
-    server, url = serve_as_host(site, port=port)
-    yield site, url
-    server.shutdown()
-
-
 @dataclass
 class Walk:
     """What one browser profile saw while a reader opened every page in turn."""
@@ -51,6 +44,7 @@ class Walk:
     policies: dict[str, str | None] = field(default_factory=dict)  # page path -> its Content-Security-Policy
     problems: list[str] = field(default_factory=list)  # blocked by the policy, uncaught errors, features that failed
     cookies: list[dict] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)  # every link to the site's own server -> a page it is on
 
 
 def use_checklist_search_and_tooltip(page, lang: str) -> list[str]:
@@ -91,15 +85,23 @@ def walk_every_page(browser, url: str, pages) -> Walk:
             if site_page.name == USED_PAGE:
                 walk.problems += [f"{site_page.path}: {f}" for f in use_checklist_search_and_tooltip(page, site_page.lang)]
             walk.problems += [f"{site_page.path}: {v}" for v in page.evaluate("window.__csp")]
+            for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+                parts = urllib.parse.urlsplit(href)
+                if parts.scheme in ("http", "https") and parts.netloc == urllib.parse.urlsplit(url).netloc:
+                    walk.links.setdefault(urllib.parse.urlunsplit(parts._replace(fragment="", query="")), site_page.path)
         walk.cookies = context.cookies()
+        walk.failed += [f"{on_page}: link to {link} gives {status}" for link, on_page in walk.links.items()
+                        if (status := context.request.get(link).status) != 200]
     finally:
         context.close()
     return walk
 
 
-def test_a_walk_through_every_page_keeps_to_the_site_and_its_security_policy(browser, host):
-    # Also tests/site/test_network.py's gate on every page: no request of a page view fails.
-    site, url = host
+@pytest.mark.slow
+def test_a_walk_through_every_page_keeps_to_the_site_its_sub_path_and_its_security_policy(browser, sub_path_host):
+    # Also tests/site/test_network.py's gate on every page (no request of a page view fails), and the
+    # sub-path's: every request and link stays below it (the host has nothing outside it).
+    site, url = sub_path_host
     pages = audits.site_pages(site)
     assert {p.lang for p in pages if p.name == USED_PAGE} == set(audits.LANGUAGES)
     walk = walk_every_page(browser, url, pages)
@@ -111,7 +113,10 @@ def test_a_walk_through_every_page_keeps_to_the_site_and_its_security_policy(bro
     policy = page_policy(site)
     assert [path for path, header in walk.policies.items() if header != policy] == [], "pages served without the policy"
     assert walk.problems == [], "\n".join(walk.problems)
-    assert walk.failed == [], "failing requests:\n" + "\n".join(walk.failed)
+    assert walk.failed == [], "failing requests and links:\n" + "\n".join(walk.failed)
+    outside_path = sorted({f"{on_page}: {link}" for link, on_page in walk.links.items()
+                           if not urllib.parse.urlsplit(link).path.startswith(SUB_PATH)})
+    assert outside_path == [], f"links that leave {SUB_PATH}:\n" + "\n".join(outside_path)
 
 
 def test_built_files_reference_no_third_party_assets(built_site):

@@ -1,5 +1,5 @@
 """Search that answers: the first result of a realistic question is the passage, and opening
-it shows that passage, on a phone (360×640, touch), in each language.
+it shows that passage, on a phone (360×640, touch), in each language, one question after another.
 
 The questions are data (tests/site/search_cases.yml). A case naming a page or an anchor that
 does not exist fails with the file and line, so a renamed heading cannot pass unnoticed.
@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from site_build.datafiles import DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES, display_path, load_yaml
 from site_build.errors import ContentError
 from site_checks import audits
@@ -105,28 +106,52 @@ def test_the_link_directory_the_search_ranks_after_the_passages_is_a_page():
             f"{display_path(SEARCH_WORKER)}: SOURCES names '{match[1]}/', but there is no docs/{match[1]}.{lang}.md"
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.lang}: {c.query}")
-def test_first_result_is_the_passage_and_opening_it_shows_it(phone_tab, site_url, case):
-    page = phone_tab
-    root = site_url if case.lang == DEFAULT_LANGUAGE else f"{site_url}{case.lang}/"
-    page.goto(root, wait_until="networkidle")
+def search_and_open_first(page, case: Case) -> str | None:
+    """Search for the case's query on the page shown and open the first result; what went wrong, or None."""
     page.wait_for_function("document.documentElement.classList.contains('js')")
     page.locator(audits.SEARCH_BUTTON).tap()
     page.locator(".md-search__input").fill(case.query)
     page.keyboard.press("End")  # Material searches on key release
     first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=10_000)
+    try:
+        first.wait_for(timeout=10_000)
+    except PlaywrightTimeoutError:
+        return f"{case.where}: no results for {case.query!r}"
     page.wait_for_timeout(200)  # the results of the whole query, not of an earlier keystroke
     href = page.evaluate("a => a.href", first.element_handle())
     url = urlsplit(href)
-    expected = f"/{case.path}#{case.anchor}"
-    shown = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()[:3]]
-    assert f"{url.path}#{url.fragment}" == expected, f"{case.where}: first results for {case.query!r}: {shown}"
+    if f"{url.path}#{url.fragment}" != f"/{case.path}#{case.anchor}":
+        shown = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()[:3]]
+        return f"{case.where}: first results for {case.query!r}: {shown}"
     first.tap()
     page.wait_for_url(re.compile(re.escape(case.anchor) + "$"))
     page.wait_for_timeout(300)
     box = page.evaluate("""id => { const el = document.getElementById(id); const r = el.getBoundingClientRect();
         const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
         return {top: r.top, bottom: r.bottom, header, height: innerHeight}; }""", case.anchor)
-    assert box["top"] >= box["header"] - 2 and box["top"] < box["height"], f"{case.where}: passage not in view: {box}"
+    if not (box["top"] >= box["header"] - 2 and box["top"] < box["height"]):
+        return f"{case.where}: {case.query!r}: passage not in view: {box}"
+    return None
+
+
+# Every case of a language in one tab, as a reader looks up one answer after another: each search
+# starts on the page the case before opened (the first on the home page), so a case costs one page
+# view. Every case is tried; the report names each that failed, with its file and line.
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_first_result_is_the_passage_and_opening_it_shows_it(phone_tab, site_url, lang):
+    page = phone_tab
+    root = site_url if lang == DEFAULT_LANGUAGE else f"{site_url}{lang}/"
+    cases = [case for case in CASES if case.lang == lang]
+    assert cases, f"no search cases for '{lang}'"
+    page.goto(root, wait_until="networkidle")
+    failed = []
+    for case in cases:
+        try:
+            problem = search_and_open_first(page, case)
+        except Exception as error:  # Playwright's TimeoutError and Error: reported with the case
+            problem = f"{case.where}: {case.query!r}: {str(error).strip().splitlines()[0]}"
+        if problem:
+            failed.append(problem)
+            page.goto(root, wait_until="networkidle")  # the next case starts afresh
+    assert failed == [], "search cases whose first result is not the passage:\n" + "\n".join(failed)
     assert page.errors == []

@@ -2,35 +2,24 @@
 from its own _headers file, and a build for a sub-path that works below that path.
 
 That the headers break nothing (every page served with the policy, nothing blocked, search,
-checklists and tooltips working under it) is checked on the walk through every page in
-tests/site/test_privacy.py, which serves the site the same way."""
+checklists and tooltips working under it), and that every request and link of every page of a
+sub-path build stays below the path and loads, is checked on the walk through every page in
+tests/site/test_privacy.py, which serves the sub-path build (tests/conftest.py's sub_path_host)
+the same way; the offline journey runs below the path too (test_offline_browser.py)."""
 from __future__ import annotations
 
 import re
-import urllib.parse
 
-import pytest
-from helpers import NO_SERVICE_WORKER, REPO_ROOT, mkdocs_build
+from helpers import SUB_PATH
 from site_build.hosting import inline_scripts, script_hash
 from site_checks import audits
-from site_checks.hosting import headers_for, page_policy, parse_headers_file, serve_as_host
-from site_checks.offline import offline_journey
+from site_checks.hosting import headers_for, page_policy, parse_headers_file
 
-SUB_PATH = "/hervestiging/"
 REQUIRED = ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options", "Permissions-Policy")
 
 
 def all_pages(site_dir) -> list[audits.SitePage]:
     return audits.site_pages(site_dir)
-
-
-@pytest.fixture(scope="module")
-def sub_path_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("sub-path-site")
-    result = mkdocs_build(REPO_ROOT / "mkdocs.yml", site, env={"SITE_URL": f"https://example.org{SUB_PATH}"})
-    if result.returncode != 0:
-        pytest.fail(f"build with a sub-path SITE_URL failed:\n{result.stdout}\n{result.stderr}")
-    return site
 
 
 def test_headers_file_sets_the_security_headers_for_every_file(built_site):
@@ -61,41 +50,7 @@ def test_english_missing_pages_get_the_english_404_where_the_host_supports_it(bu
     assert nginx.count("Content-Security-Policy") == nginx.count("location ")  # every location repeats them
 
 
-def test_sub_path_build_names_its_path_in_the_nginx_snippet(sub_path_site):
-    nginx = (sub_path_site / "_hosting" / "nginx.conf").read_text(encoding="utf-8")
+def test_sub_path_build_names_its_path_in_the_nginx_snippet(sub_path_host):
+    site, _ = sub_path_host
+    nginx = (site / "_hosting" / "nginx.conf").read_text(encoding="utf-8")
     assert f"location {SUB_PATH}en/ {{" in nginx and f"error_page 404 {SUB_PATH}en/404.html;" in nginx
-
-
-def test_sub_path_build_served_below_its_path_passes_the_offline_journey(browser, sub_path_site):
-    server, url = serve_as_host(sub_path_site, mount=SUB_PATH)
-    try:
-        offline_journey(browser, url, sub_path_site)
-    finally:
-        server.shutdown()
-
-
-def test_sub_path_build_every_link_and_asset_stays_below_the_path_and_loads(browser, sub_path_site):
-    server, url = serve_as_host(sub_path_site, mount=SUB_PATH)
-    # The service worker's own requests below the path are the offline journey's (the test above).
-    context = browser.new_context(**NO_SERVICE_WORKER)
-    failed, outside = [], []
-    context.on("response", lambda r: r.status >= 400 and "sitemap.xml" not in r.url and failed.append(f"{r.status} {r.url}"))
-    try:
-        page = context.new_page()
-        links: set[str] = set()
-        for site_page in all_pages(sub_path_site):
-            response = page.goto(url + site_page.path, wait_until="networkidle")
-            assert response.ok, site_page.path
-            for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
-                parts = urllib.parse.urlsplit(href)
-                if parts.netloc == urllib.parse.urlsplit(url).netloc:
-                    if parts.path.startswith(SUB_PATH):
-                        links.add(urllib.parse.urlunsplit(parts._replace(fragment="", query="")))
-                    else:
-                        outside.append(f"{site_page.path}: {href}")
-        for link in sorted(links):
-            assert context.request.get(link).status == 200, link
-    finally:
-        context.close()
-        server.shutdown()
-    assert outside == [] and failed == []

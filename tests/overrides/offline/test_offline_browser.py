@@ -9,8 +9,13 @@ from site_build import ui
 from site_checks import audits
 from site_checks.offline import PHONE, offline_journey, precache_lists, search_on_phone, wait_until_cached
 
-def test_pages_never_visited_open_offline_and_ticks_survive(browser, site_url, built_site):
-    offline_journey(browser, site_url, built_site)
+
+@pytest.mark.slow
+def test_pages_never_visited_open_offline_and_ticks_survive(browser, sub_path_host):
+    # Served below a sub-path (as a project site on GitHub Pages is): the service worker's scope, its
+    # copy and the pages it answers follow the path. The tests below run at the root.
+    site, url = sub_path_host
+    offline_journey(browser, url, site)
 
 
 def test_a_page_not_stored_shows_the_offline_page_in_its_language(browser, site_url):

@@ -44,6 +44,7 @@ def cache_names(page) -> list[str]:
     return page.evaluate("caches.keys()")
 
 
+@pytest.mark.slow
 def test_a_new_deploy_reaches_the_reader_after_one_reload_and_the_old_copy_goes(browser, host, changed_site, built_site,
                                                                              tmp_path):
     url, root, deploy = host
@@ -83,6 +84,7 @@ def test_a_new_deploy_reaches_the_reader_after_one_reload_and_the_old_copy_goes(
         context.close()
 
 
+@pytest.mark.slow
 def test_a_failing_network_mid_update_keeps_the_old_version_and_retries(browser, host, changed_site, built_site):
     url, root, deploy = host
     old, new = precache_lists(built_site)["nl"]["version"], precache_lists(changed_site)["nl"]["version"]

@@ -11,8 +11,6 @@ import pypdf
 import pytest
 from site_build.whole_guide import PAGE_DIR
 from site_checks import audits
-from site_checks.browser import DESKTOP
-
 
 
 def catalog(built_site, lang):
@@ -35,18 +33,13 @@ def external_links(page) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", audits.LANGUAGES)
-def test_printed_phase_page_has_its_checklist_and_the_urls_of_its_links(browser, site_url, built_site, lang):
+def test_printed_phase_page_has_its_checklist_and_the_urls_of_its_links(tab, site_url, built_site, lang):
     checklist = next(c for c in catalog(built_site, lang)["checklists"])
     prefix = "" if lang == "nl" else f"{lang}/"
-    context = browser.new_context(**DESKTOP)
-    try:
-        page = context.new_page()
-        page.goto(site_url + prefix + checklist["id"] + "/", wait_until="networkidle")
-        links = external_links(page)
-        header = page.locator(".md-header").inner_text()
-        text = pdf_text(page)
-    finally:
-        context.close()
+    tab.goto(site_url + prefix + checklist["id"] + "/", wait_until="networkidle")
+    links = external_links(tab)
+    header = tab.locator(".md-header").inner_text()
+    text = pdf_text(tab)
     flat = text.replace("\n", "")
     assert links, "the phase page has no external link to check"
     for href in links:
@@ -56,32 +49,25 @@ def test_printed_phase_page_has_its_checklist_and_the_urls_of_its_links(browser,
     # Without the site's furniture: the search field's placeholder and the menu are not printed.
     assert "Zoeken" not in text and "Search" not in text.split("\n")[0]
     assert header.strip().split("\n")[0] not in text.split("\n")[:2]
+    assert tab.errors == []
 
 
+# (Its axe check is the one every page has: tests/site/test_accessibility.py.)
 @pytest.mark.parametrize("lang", audits.LANGUAGES)
-def test_whole_guide_holds_every_phase_title_and_every_checklist_item(browser, site_url, built_site, lang):
+def test_whole_guide_holds_every_phase_title_and_every_checklist_item(tab, site_url, built_site, lang):
     prefix = "" if lang == "nl" else f"{lang}/"
     checklists = catalog(built_site, lang)["checklists"]
-    context = browser.new_context(**DESKTOP)
-    try:
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(site_url + prefix + PAGE_DIR + "/", wait_until="networkidle")
-        titles = []
-        for checklist in checklists:
-            page.goto(site_url + prefix + checklist["id"] + "/")
-            titles.append(page.locator("article h1").first.inner_text())
-        page.goto(site_url + prefix + PAGE_DIR + "/", wait_until="networkidle")
-        sections = page.locator("section.whole-guide__phase h2").all_inner_texts()
-        article = page.locator("article").inner_text()
-        assert audits.axe_violations(page) == []
-        ids = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
-        # The language switch is one link: to the whole guide in the other language.
-        menu = page.eval_on_selector_all("a.md-select__link", "links => links.map(a => a.href)")
-        boxes = page.locator("[data-checklist] input[type=checkbox]").count()
-    finally:
-        context.close()
+    titles = []
+    for checklist in checklists:
+        tab.goto(site_url + prefix + checklist["id"] + "/")
+        titles.append(tab.locator("article h1").first.inner_text())
+    tab.goto(site_url + prefix + PAGE_DIR + "/", wait_until="networkidle")
+    sections = tab.locator("section.whole-guide__phase h2").all_inner_texts()
+    article = tab.locator("article").inner_text()
+    ids = tab.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
+    # The language switch is one link: to the whole guide in the other language.
+    menu = tab.eval_on_selector_all("a.md-select__link", "links => links.map(a => a.href)")
+    boxes = tab.locator("[data-checklist] input[type=checkbox]").count()
     assert [" ".join(t.split()) for t in sections] == [" ".join(t.split()) for t in titles]
     for checklist in checklists:
         for item in checklist["items"]:
@@ -91,22 +77,18 @@ def test_whole_guide_holds_every_phase_title_and_every_checklist_item(browser, s
     assert [urllib.parse.urlsplit(h).path for h in menu] == [
         urllib.parse.urlsplit(site_url).path + ("" if other == "nl" else f"{other}/") + PAGE_DIR + "/"
         for other in audits.LANGUAGES if other != lang]
-    assert errors == []
+    assert tab.errors == []
 
 
-def test_whole_guide_prints_each_phase_with_its_sources(browser, site_url, built_site):
-    context = browser.new_context(**DESKTOP)
-    try:
-        page = context.new_page()
-        page.goto(site_url + PAGE_DIR + "/", wait_until="networkidle")
-        notes = page.locator("section.whole-guide__phase .page-source").all_inner_texts()
-        links = external_links(page)
-        text = pdf_text(page).replace("\n", "")
-    finally:
-        context.close()
+def test_whole_guide_prints_each_phase_with_its_sources(tab, site_url, built_site):
+    tab.goto(site_url + PAGE_DIR + "/", wait_until="networkidle")
+    notes = tab.locator("section.whole-guide__phase .page-source").all_inner_texts()
+    links = external_links(tab)
+    text = pdf_text(tab).replace("\n", "")
     assert len(notes) == len(catalog(built_site, "nl")["checklists"])
     for href in set(links):
         assert href in text, f"printed whole guide lacks the address {href}"
+    assert tab.errors == []
 
 
 @pytest.mark.parametrize("site_page", audits.source_pages(), ids=lambda p: p.label)
