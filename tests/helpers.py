@@ -143,3 +143,9 @@ def open_household_tools(page):
         details.locator("summary").click()
     details.locator("form").first.wait_for()
     return details
+
+
+def add_household(page, name: str) -> None:
+    """With the household tools open (``open_household_tools``), on a Dutch page: add a household called ``name``."""
+    page.get_by_label("Nieuw huishouden").fill(name)
+    page.get_by_role("button", name="Toevoegen").click()

@@ -34,7 +34,6 @@ def test_a_closed_tab_is_opened_again(open_tabs, site_url):
     assert again.errors == []
 
 
-
 def test_pytest_xdist_auto_num_workers_sets_the_number_of_workers():
     # The README's way to try another number of workers; the suite's own default must not override it.
     # The terminology checks: quick, and no browser (xdist distributes a run, not a --collect-only).

@@ -45,8 +45,9 @@ def failing_responses(page, url: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_request_of_the_offline_copy_succeeds(browser, site_url, lang):
-    # The page views above run without the service worker (tests/helpers.py NO_SERVICE_WORKER); what it
-    # fetches after a first view is the same from every page of a language, so it is checked once here.
+    # The page gates run without the service worker (tests/helpers.py NO_SERVICE_WORKER), and the walk in
+    # test_privacy.py does not wait for its copy; what it fetches after a first view is the same from every
+    # page of a language, so it is checked once here, to the end.
     context = browser.new_context(**PHONE, locale="nl-NL")
     failed: list[str] = []
     fetched: list[str] = []

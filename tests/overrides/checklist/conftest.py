@@ -73,3 +73,20 @@ def fixture_phone_tab(open_tabs, fixture_url):
 def fixture_desk_tab(open_tabs, fixture_url):
     """An officer's desktop (1280×800) tab on the fixture site, its storage emptied."""
     return open_tabs.get("desk", DESKTOP, fixture_url)
+
+
+# The pages the component's tests use, held to one rule (a module applies it with
+# ``pytestmark = pytest.mark.usefixtures("no_page_errors")``).
+CHECKED_PAGES = ("page", "fixture_tab", "fixture_phone_tab", "fixture_desk_tab")
+
+
+@pytest.fixture
+def no_page_errors(request):
+    """The page or tab the test uses waits at most 5 s (the fixture site is small and local), and has
+    no uncaught error after the test. Opens none the test does not use."""
+    pages = [request.getfixturevalue(name) for name in CHECKED_PAGES if name in request.fixturenames]
+    for page in pages:
+        page.set_default_timeout(5_000)
+    yield
+    for page in pages:
+        assert page.errors == [], f"uncaught errors in the page: {page.errors}"

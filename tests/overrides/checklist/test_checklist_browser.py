@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from helpers import NO_SERVICE_WORKER, open_household_tools
+from helpers import NO_SERVICE_WORKER, add_household, open_household_tools, recording_errors
 from playwright.sync_api import expect
 
 STORAGE_KEY = "hervestigers.checklists"
@@ -17,11 +17,7 @@ KEEP_EN = "Choose a home that suits the size of the family."
 TEXTS_NL = [KEEP_NL, "Lees eerst de tips voor de plaatsing door.", "Regel een tolk voor het eerste gesprek.1"]
 
 
-@pytest.fixture(autouse=True)
-def _no_page_errors(page):
-    page.set_default_timeout(5_000)
-    yield
-    assert page.errors == [], f"uncaught errors in the page: {page.errors}"
+pytestmark = pytest.mark.usefixtures("no_page_errors")  # tests/overrides/checklist/conftest.py
 
 
 def open_checklist(page, url: str):
@@ -104,8 +100,7 @@ def test_households_are_independent(fixture_tab, fixture_url):
     assert "Gezin A – aankomst maart" in details.inner_text()
     fixture_tab.get_by_label("Naam van dit huishouden").fill("Gezin A – aankomst maart")
     fixture_tab.get_by_role("button", name="Naam opslaan").click()
-    fixture_tab.get_by_label("Nieuw huishouden").fill("Gezin B – aankomst april")
-    fixture_tab.get_by_role("button", name="Toevoegen").click()
+    add_household(fixture_tab, "Gezin B – aankomst april")
     # The new household is active and empty; its name shows at the checklist.
     assert fixture_tab.locator(".checklist__household").inner_text() == "Huishouden: Gezin B – aankomst april"
     assert not box(fixture_tab, KEEP).is_checked()
@@ -183,9 +178,7 @@ def test_export_then_import_in_a_fresh_profile_reproduces_the_state(page, fixtur
 
     fresh = browser.new_context(locale="nl-NL", **NO_SERVICE_WORKER)
     try:
-        other = fresh.new_page()
-        other.errors = []
-        other.on("pageerror", lambda e: other.errors.append(str(e)))
+        other = recording_errors(fresh.new_page())
         open_checklist(other, fixture_url + "en/voorbereiding/")
         other.locator(".checklist-household__manage summary").click()
         other.get_by_label("Import households (JSON file)").set_input_files(str(exported))
@@ -383,10 +376,8 @@ def test_the_catalog_is_read_only_in_the_version_the_page_names(browser, fixture
     """The version check is the build's: the script accepts what the page states, not a number of its own."""
     # No service worker: its offline copy would answer with the files as built, past the routes below.
     context = browser.new_context(locale="nl-NL", service_workers="block")
-    page = context.new_page()
+    page = recording_errors(context.new_page())
     page.set_default_timeout(5_000)
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
     bumped = []
 
     def bump_version(url: str, pattern: str):
@@ -413,7 +404,7 @@ def test_the_catalog_is_read_only_in_the_version_the_page_names(browser, fixture
         page.wait_for_timeout(300)  # the fetched catalog has been read by now
         expect(report).to_be_hidden()
     context.close()
-    assert errors == []
+    assert page.errors == []
 
 
 @pytest.mark.parametrize("breakage", [
@@ -428,8 +419,7 @@ def test_unavailable_storage_still_works_for_the_visit(page, fixture_url, breaka
     box(page, KEEP).check()
     assert page.locator(".checklist__progress").inner_text() == "1 van 3 gedaan"
     manage(page)
-    page.get_by_label("Nieuw huishouden").fill("Gezin B")
-    page.get_by_role("button", name="Toevoegen").click()
+    add_household(page, "Gezin B")
     assert not box(page, KEEP).is_checked()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import NO_SERVICE_WORKER, open_household_tools
+from helpers import NO_SERVICE_WORKER, add_household, open_household_tools, recording_errors
 from site_checks.browser import DESKTOP, PHONE
 from playwright.sync_api import expect
 
@@ -19,9 +19,7 @@ THIRD = "fixture-tolk-regelen"
 
 def new_page(browser, kind=PHONE, locale="nl-NL"):
     context = browser.new_context(locale=locale, **kind, **NO_SERVICE_WORKER)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page = recording_errors(context.new_page())
     page.set_default_timeout(5_000)
     return page
 
@@ -43,18 +41,7 @@ def desk(browser):
 
 
 # The tabs kept open across tests (tests/helpers.py OpenTabs), held to the same rules as the two above.
-@pytest.fixture
-def fixture_phone_tab(fixture_phone_tab):
-    fixture_phone_tab.set_default_timeout(5_000)
-    yield fixture_phone_tab
-    assert fixture_phone_tab.errors == [], fixture_phone_tab.errors
-
-
-@pytest.fixture
-def fixture_desk_tab(fixture_desk_tab):
-    fixture_desk_tab.set_default_timeout(5_000)
-    yield fixture_desk_tab
-    assert fixture_desk_tab.errors == [], fixture_desk_tab.errors
+pytestmark = pytest.mark.usefixtures("no_page_errors")  # tests/overrides/checklist/conftest.py
 
 
 def open_checklist(page, url):
@@ -243,8 +230,7 @@ def test_every_control_is_at_least_44_px_on_a_phone(fixture_phone_tab, fixture_u
 def test_delete_household_then_undo_brings_everything_back(fixture_phone_tab, fixture_url):
     open_checklist(fixture_phone_tab, fixture_url + "voorbereiding/")
     manage(fixture_phone_tab)
-    fixture_phone_tab.get_by_label("Nieuw huishouden").fill("Gezin B")
-    fixture_phone_tab.get_by_role("button", name="Toevoegen").click()
+    add_household(fixture_phone_tab, "Gezin B")
     fixture_phone_tab.locator(f"#checklist-{KEEP}").check()
     open_fields(fixture_phone_tab, LINKED).get_by_label("Notitie").fill("Bellen")
     before = stored(fixture_phone_tab)
@@ -267,8 +253,7 @@ def test_undo_lapses_after_a_few_seconds(browser, fixture_url):
         page.clock.install()
         open_checklist(page, fixture_url + "voorbereiding/")
         manage(page)
-        page.get_by_label("Nieuw huishouden").fill("Gezin B")
-        page.get_by_role("button", name="Toevoegen").click()
+        add_household(page, "Gezin B")
         page.get_by_role("button", name="Dit huishouden verwijderen").click()
         undo = page.locator(".checklist-household__messages").get_by_role("button", name="Ongedaan maken")
         assert undo.is_visible()
@@ -304,8 +289,7 @@ def setup_two_households(page, fixture_url):
     page.get_by_label("Naam van dit huishouden").fill("Gezin A")
     page.get_by_role("button", name="Naam opslaan").click()
     page.locator(f"#checklist-{KEEP}").check()
-    page.get_by_label("Nieuw huishouden").fill("Gezin B")
-    page.get_by_role("button", name="Toevoegen").click()
+    add_household(page, "Gezin B")
     mark_na(page, THIRD)
     open_fields(page, LINKED).get_by_label("Wie doet het?").fill("COA")
 

@@ -28,11 +28,7 @@ V1_BLOB = json.dumps({
 })
 
 
-@pytest.fixture(autouse=True)
-def _no_page_errors(page):
-    page.set_default_timeout(5_000)
-    yield
-    assert page.errors == [], f"uncaught errors in the page: {page.errors}"
+pytestmark = pytest.mark.usefixtures("no_page_errors")  # tests/overrides/checklist/conftest.py
 
 
 def put(page, fixture_url, value: str):

@@ -14,7 +14,7 @@ from site_checks import audits
 from site_build import planner
 
 from plan_helpers import ARRIVAL, DEVICES, ISO, PATH, STAGES, expected, set_arrival, shown_dates, stored_plan
-from helpers import NO_SERVICE_WORKER
+from helpers import NO_SERVICE_WORKER, recording_errors
 
 
 @pytest.fixture(params=list(DEVICES))
@@ -26,9 +26,7 @@ def device(request, browser):
 
 
 def open_page(context, url, today=dt.datetime(2026, 12, 1, 9, 0)):
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page = recording_errors(context.new_page())
     page.clock.set_fixed_time(today)
     page.goto(url, wait_until="networkidle")
     return page
