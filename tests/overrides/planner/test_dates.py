@@ -48,9 +48,11 @@ PARSE = [
 ]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def dates(browser):
-    # Amsterdam's clock, so a summer-time shift would show if the arithmetic used local time.
+    """A blank page with dates.js, shared by the module's tests: its functions keep no state.
+
+    Amsterdam's clock, so a summer-time shift would show if the arithmetic used local time."""
     context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", **NO_SERVICE_WORKER)
     page = context.new_page()
     page.set_content("<!doctype html><title>dates</title>")
