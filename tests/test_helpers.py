@@ -38,7 +38,7 @@ def test_pytest_xdist_auto_num_workers_sets_the_number_of_workers():
     # The README's way to try another number of workers; the suite's own default must not override it.
     # The terminology checks: quick, and no browser (xdist distributes a run, not a --collect-only).
     env = {name: value for name, value in os.environ.items() if not name.startswith("PYTEST_")}
-    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "tests/docs/test_terminology.py"],
+    result = subprocess.run([sys.executable, "-m", "pytest", "tests/docs/test_terminology.py"],
                             cwd=REPO_ROOT, capture_output=True, text=True, env={**env, "PYTEST_XDIST_AUTO_NUM_WORKERS": "2"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "created: 2/2 workers" in result.stdout, result.stdout

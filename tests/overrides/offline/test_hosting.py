@@ -18,10 +18,6 @@ from site_checks.hosting import headers_for, page_policy, parse_headers_file
 REQUIRED = ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options", "Permissions-Policy")
 
 
-def all_pages(site_dir) -> list[audits.SitePage]:
-    return audits.site_pages(site_dir)
-
-
 def test_headers_file_sets_the_security_headers_for_every_file(built_site):
     rules = parse_headers_file((built_site / "_headers").read_text(encoding="utf-8"))
     for path in ("/", "/en/voorbereiding/", "/assets/javascripts/bundle.js", "/service-worker.js"):
@@ -38,7 +34,7 @@ def test_policy_allows_only_the_sites_own_origin_and_no_unsafe_inline_script(bui
             assert source in ("'self'", "'none'", "data:") or source.startswith("'sha256-"), (name, source)
     # Every inline script of every built page is allowed by its hash.
     hashes = set(re.findall(r"'sha256-[^']+'", directives["script-src"]))
-    for page in all_pages(built_site):
+    for page in audits.site_pages(built_site):
         for source in inline_scripts((built_site / page.file).read_text(encoding="utf-8")):
             assert script_hash(source) in hashes, f"{page.file}: inline script not in the policy: {source[:60]}"
 

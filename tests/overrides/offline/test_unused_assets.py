@@ -1,7 +1,6 @@
 """The build ships only the Lunr files the search loads, and no source maps (overrides/hooks/offline.py)."""
 from __future__ import annotations
 
-
 from site_build.unused_assets import LUNR_DIR, needed_lunr_files, never_loaded, search_languages
 from site_checks import audits
 
